@@ -1,0 +1,2 @@
+/* arena.c: not yet written. */
+#include <glib.h>

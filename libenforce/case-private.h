@@ -1,0 +1,81 @@
+/* case-private.h: the parsed case.
+ *
+ * Facts are kept as the raw scalars the case gave (with their positions and
+ * paths) and typed only when a recommendation binds them to the declaring
+ * benchmark; everything else is typed here.  docs/case-format.md.
+ */
+#pragma once
+
+#include <glib.h>
+#include <enforce/enforce-case.h>
+#include "arena.h"
+#include "cond.h"
+#include "model.h"
+#include "node.h"
+
+typedef struct {
+  const char *name;
+  const char *text;                /* raw scalar text */
+  ScalarStyle style;
+  guint32 line, col;
+} CaseFact;
+
+typedef enum {
+  CAPACITY_FULL = 0,               /* 完全责任能力 */
+  CAPACITY_PARTIAL = 1,            /* 尚未完全丧失辨认或者控制能力 (Art. 31: may mitigate) */
+  CAPACITY_NONE = 2,               /* 不能辨认或者不能控制 (Art. 31: no penalty) */
+} Capacity;
+
+typedef enum {
+  CORRECTION_COMPLIED = 0,         /* corrected as ordered */
+  CORRECTION_REFUSED = 1,          /* 拒不改正 */
+  CORRECTION_OVERDUE = 2,          /* 逾期不改正 */
+  CORRECTION_PENDING = 3,          /* ordered, deadline not yet passed */
+} CorrectionOutcome;
+
+typedef enum {
+  REVIEW_COMPLEX = 0,              /* 情节复杂 / 疑难复杂 (Art. 57, 58(3)) */
+  REVIEW_SERIOUS,                  /* 重大违法行为 (Art. 57) */
+  REVIEW_MAJOR_PUBLIC_INTEREST,    /* Art. 58(1) */
+  REVIEW_HEARING_HELD,             /* Art. 58(2): went through a hearing */
+  REVIEW_OTHER_REQUIRED,           /* Art. 58(4): another rule requires review */
+  REVIEW_COUNT,
+} ReviewFlag;
+
+typedef struct {
+  const char *benchmark;
+  gint32 date;
+} PriorViolation;
+
+struct _EnforceCase {
+  Arena *arena;
+  const char *name;                /* file or batch label, for messages */
+  const char *id;
+  const char **benchmarks;         /* candidate provisions, in order */
+  guint n_benchmarks;
+  const char *power;               /* or a power code */
+  gboolean has_party;
+  PartyClass party;
+  gint32 birth_date;               /* DATE_NONE when absent */
+  gint64 age;                      /* -1 when absent */
+  gboolean has_capacity;
+  Capacity capacity;
+  CaseFact *facts;
+  guint n_facts;
+  FactValue builtins[BUILTIN_COUNT];
+  const char **factors;
+  guint n_factors;
+  gint32 act, act_end, discovered, filed, notified, decided, received;  /* DATE_NONE when absent */
+  gboolean has_correction;
+  CorrectionOutcome correction;
+  gint32 correction_ordered, correction_deadline;
+  FactValue review[REVIEW_COUNT];  /* bool, known or not */
+  gboolean has_priors;             /* prior_violations given (possibly empty) */
+  PriorViolation *priors;
+  guint n_priors;
+};
+
+/* Binds a case from a mapping node (also used for inline cases in rule-set
+ * tests).  Errors name the field path. */
+EnforceCase *case_from_node (const Doc *doc, const Node *root, const EnforceLimits *limits,
+                             GError **error);

@@ -1,0 +1,2 @@
+/* case.c: not yet written. */
+#include <glib.h>

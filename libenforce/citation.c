@@ -1,0 +1,2 @@
+/* citation.c: not yet written. */
+#include <glib.h>

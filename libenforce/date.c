@@ -1,0 +1,2 @@
+/* date.c: not yet written. */
+#include <glib.h>

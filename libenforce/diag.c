@@ -1,0 +1,2 @@
+/* diag.c: not yet written. */
+#include <glib.h>

@@ -1,0 +1,2 @@
+/* error.c: not yet written. */
+#include <glib.h>

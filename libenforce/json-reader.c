@@ -1,0 +1,2 @@
+/* json-reader.c: not yet written. */
+#include <glib.h>

@@ -1,0 +1,2 @@
+/* json-writer.c: not yet written. */
+#include <glib.h>

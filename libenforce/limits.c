@@ -1,0 +1,2 @@
+/* limits.c: not yet written. */
+#include <glib.h>

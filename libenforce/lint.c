@@ -1,0 +1,2 @@
+/* lint.c: not yet written. */
+#include <glib.h>

@@ -1,0 +1,2 @@
+/* load-benchmark.c: not yet written. */
+#include <glib.h>

@@ -1,0 +1,2 @@
+/* load-calendar.c: not yet written. */
+#include <glib.h>

@@ -1,0 +1,2 @@
+/* load-instrument.c: not yet written. */
+#include <glib.h>

@@ -1,0 +1,2 @@
+/* load-jurisdiction.c: not yet written. */
+#include <glib.h>

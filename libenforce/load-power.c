@@ -1,0 +1,2 @@
+/* load-power.c: not yet written. */
+#include <glib.h>

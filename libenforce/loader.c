@@ -1,0 +1,2 @@
+/* loader.c: not yet written. */
+#include <glib.h>

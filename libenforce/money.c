@@ -1,0 +1,2 @@
+/* money.c: not yet written. */
+#include <glib.h>

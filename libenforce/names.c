@@ -1,0 +1,2 @@
+/* names.c: not yet written. */
+#include <glib.h>

@@ -1,0 +1,2 @@
+/* node.c: not yet written. */
+#include <glib.h>

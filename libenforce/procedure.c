@@ -1,0 +1,2 @@
+/* procedure.c: not yet written. */
+#include <glib.h>

@@ -1,0 +1,2 @@
+/* recommend.c: not yet written. */
+#include <glib.h>

@@ -1,0 +1,2 @@
+/* recommendation-json.c: not yet written. */
+#include <glib.h>

@@ -1,0 +1,2 @@
+/* recommendation.c: not yet written. */
+#include <glib.h>

@@ -1,0 +1,2 @@
+/* rule-set.c: not yet written. */
+#include <glib.h>

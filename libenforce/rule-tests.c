@@ -1,0 +1,2 @@
+/* rule-tests.c: not yet written. */
+#include <glib.h>

@@ -1,0 +1,69 @@
+/* schema.h: binding document nodes to typed values.
+ *
+ * One small function per scalar kind, shared by the rule loader (which
+ * collects every error into diagnostics) and the case loader (which stops at
+ * the first error and reports the field path).  A Binder carries where
+ * errors go and the current field path ("facts.area_m2", "officers[1].name").
+ * Each bind_* returns FALSE after reporting; callers simply skip the field.
+ */
+#pragma once
+
+#include <glib.h>
+#include <enforce/enforce-error.h>
+#include <enforce/enforce-limits.h>
+#include "arena.h"
+#include "diag.h"
+#include "node.h"
+
+typedef struct {
+  const Doc *doc;
+  const EnforceLimits *limits;     /* for ENFORCE_LIMIT_SHORT_BYTES */
+  Arena *arena;                    /* where bound strings are copied */
+  EnforceDiagnostics *diag;        /* collect mode: every error is added here */
+  GError **error;                  /* first-error mode (diag == NULL): set once */
+  gboolean failed;                 /* an error was reported */
+  char path[512];                  /* current field path, NUL-terminated */
+  gsize path_len;
+} Binder;
+
+void binder_init_collect (Binder *b, const Doc *doc, const EnforceLimits *limits,
+                          Arena *arena, EnforceDiagnostics *diag);
+void binder_init_first (Binder *b, const Doc *doc, const EnforceLimits *limits,
+                        Arena *arena, GError **error);
+
+/* Path maintenance: push returns the previous length to hand to pop. */
+gsize bind_push_key (Binder *b, const char *key);
+gsize bind_push_index (Binder *b, guint index);
+void  bind_pop (Binder *b, gsize saved);
+
+/* Reports an error at @at: "file:line:col: path: message".  In first-error
+ * mode only the first report is kept. */
+void bind_error (Binder *b, EnforceErrorCode code, const Node *at,
+                 const char *zh_format, const char *en_format, ...)
+  G_GNUC_PRINTF (4, 6) G_GNUC_PRINTF (5, 6);
+void bind_warning (Binder *b, EnforceErrorCode code, const Node *at,
+                   const char *zh_format, const char *en_format, ...)
+  G_GNUC_PRINTF (4, 6) G_GNUC_PRINTF (5, 6);
+
+/* @n must be a mapping whose keys are all in @allowed (NULL-terminated);
+ * unknown keys are reported one by one (ENFORCE_ERROR_UNKNOWN_KEY).
+ * Returns FALSE if @n is not a mapping (ENFORCE_ERROR_WRONG_TYPE). */
+gboolean bind_mapping (Binder *b, const Node *n, const char *const *allowed);
+gboolean bind_sequence (Binder *b, const Node *n);
+/* The value of @key, or NULL after reporting ENFORCE_ERROR_MISSING_KEY. */
+const Node *bind_required (Binder *b, const Node *map, const char *key);
+
+/* Scalars.  Plain and quoted scalars are both accepted as text; typed
+ * scalars (bool, int, money, date) must be plain in YAML and, in JSON,
+ * of the matching JSON type (money may also be a JSON string). */
+gboolean bind_text (Binder *b, const Node *n, const char **out);           /* any text */
+gboolean bind_id (Binder *b, const Node *n, const char **out);             /* [A-Za-z0-9_.:-]+, short */
+gboolean bind_bool (Binder *b, const Node *n, gboolean *out);              /* true / false only */
+gboolean bind_int (Binder *b, const Node *n, gint64 min, gint64 max, gint64 *out);
+gboolean bind_money (Binder *b, const Node *n, gint64 *fen_out);
+gboolean bind_decimal2 (Binder *b, const Node *n, gint64 *scaled_out);     /* × 100 */
+gboolean bind_date (Binder *b, const Node *n, gint32 *day_out);
+/* One of @names (NULL-terminated); *@out gets its index. */
+gboolean bind_enum (Binder *b, const Node *n, const char *const *names, int *out);
+/* TRUE if @n is the plain scalar "unknown" (for parameters with no known value). */
+gboolean node_is_unknown (const Node *n);

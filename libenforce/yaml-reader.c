@@ -1,0 +1,2 @@
+/* yaml-reader.c: not yet written. */
+#include <glib.h>
