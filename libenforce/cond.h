@@ -33,6 +33,7 @@
 #define COND_MAX_DEPTH 16
 #define COND_MAX_TOKENS 256
 #define COND_MAX_FACTS 64         /* scope size: declared facts + built-ins */
+#define COND_MAX_LIST 32          /* literals in one in [...] list */
 
 typedef enum {
   FACT_BOOL = 0,
@@ -70,15 +71,28 @@ typedef struct {
   char message_en[200];
 } CondError;
 
-/* Compiles @src (@len bytes) against the facts in @scope (at most
- * COND_MAX_FACTS).  Returns NULL and fills @err on failure.  Free with
- * cond_free(). */
+/* Compiles @src (@len bytes, UTF-8, need not be NUL-terminated) against
+ * the facts in @scope (at most COND_MAX_FACTS).  Returns NULL and fills
+ * @err (may be NULL) on failure; the first problem in the text wins:
+ *   _INVALID_CONDITION  syntax, bad character, bad number or date literal,
+ *                       or a limit (COND_MAX_TOKENS, COND_MAX_DEPTH,
+ *                       COND_MAX_LIST; offset of the first token past it;
+ *                       a scope too large: offset 0);
+ *   _UNDECLARED_FACT    a name not in @scope (offset of the name);
+ *   _TYPE_MISMATCH      a literal of the wrong type or an undeclared enum
+ *                       value (offset of the literal), an operator the
+ *                       fact's type does not allow (offset of the
+ *                       operator), a non-bool fact used bare (its name).
+ * An error at the end of the text (e.g. "area_m2 <") has offset @len.
+ * The result keeps no pointer into @src or @scope.  Free with cond_free().
+ * Thread-safe; a compiled Cond is immutable. */
 Cond *cond_compile (const char *src, gsize len,
                     const CondVar *scope, guint n_scope, CondError *err);
-void  cond_free (Cond *cond);
+void  cond_free (Cond *cond);             /* NULL-safe */
 /* Evaluates against @values (indexed like the scope).  When the result is
- * TRI_UNKNOWN, *@missing gets the bits of the unknown facts that left it
- * undecided.  Never allocates. */
+ * TRI_UNKNOWN, *@missing (may be NULL) gets the bits (1 << scope index) of
+ * the unknown facts that left it undecided; otherwise 0.  A bool fact is
+ * true when its value is non-zero.  Never allocates; reentrant. */
 Tri   cond_eval (const Cond *cond, const FactValue *values, guint64 *missing);
 /* Bits of every fact the condition reads. */
 guint64 cond_facts_used (const Cond *cond);

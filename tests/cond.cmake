@@ -1,0 +1,2 @@
+# Condition expressions (libenforce/cond.c).
+enforce_add_test(test-cond test-cond.c)

@@ -1,0 +1,356 @@
+/* test-concurrency.c: one rule set, many threads.
+ *
+ * A loaded rule set is immutable and evaluation touches no global mutable
+ * state, so N threads recommending over the same case mix must produce
+ * exactly the multiset of results one thread produces.  A second test swaps
+ * in a freshly loaded rule set every 10 ms while readers evaluate: readers
+ * hold their own reference, so the old set is freed by whichever thread
+ * drops the last one.  Run under ThreadSanitizer by `make tsan`.
+ *
+ * ENFORCE_CONCURRENCY_ITERATIONS overrides the per-thread count (default
+ * 100000, as the reliability issue asks).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <enforce/enforce.h>
+
+static const char RULES[] =
+  "kind: bundle\n"
+  "documents:\n"
+  "  - kind: jurisdiction\n"
+  "    id: test\n"
+  "    name: 测试\n"
+  "    code: \"999999\"\n"
+  "    parameters:\n"
+  "      - effective_from: 2021-07-15\n"
+  "        simple_procedure_cap: {individual: 200, organization: 3000}\n"
+  "        onsite_collection_cap: {value: 100}\n"
+  "        hearing_threshold: {individual: 5000, organization: 50000}\n"
+  "        rounding: {unit: yuan, mode: half_up}\n"
+  "        discretion_policy: {combine: tier_shift, start_percent: 50}\n"
+  "  - kind: instrument\n"
+  "    id: reg\n"
+  "    title: 测试条例\n"
+  "    level: local_regulation\n"
+  "    issuer: 测试\n"
+  "    versions: [{id: \"1\", effective_from: 2020-01-01}]\n"
+  "  - kind: benchmark\n"
+  "    id: b.area\n"
+  "    title: 面积违法\n"
+  "    violates: {instrument: reg, article: 1}\n"
+  "    penalized_by: {instrument: reg, article: 2}\n"
+  "    trigger: immediate\n"
+  "    order: correct\n"
+  "    facts:\n"
+  "      area_m2: {type: number, label: 面积}\n"
+  "      repeat: {type: bool, label: 多次}\n"
+  "    versions:\n"
+  "      - effective_from: 2020-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {min: 100, max: 2000}}\n"
+  "          organization: {kinds: [fine], fine: {min: 1000, max: 20000}}\n"
+  "        tiers:\n"
+  "          - {name: 从轻, class: lighter, when: area_m2 < 5 and not repeat, text: 面积小,\n"
+  "             fine: {individual: {min: 100, max: 500}, organization: {min: 1000, max: 5000}}}\n"
+  "          - {name: 一般, class: general, when: area_m2 < 50, text: 面积中,\n"
+  "             fine: {individual: {min: 500, max: 1000}, organization: {min: 5000, max: 10000}}}\n"
+  "          - {name: 从重, class: heavier, text: 面积大,\n"
+  "             fine: {individual: {min: 1000, max: 2000}, organization: {min: 10000, max: 20000}}}\n";
+
+#define N_CASES 6
+
+static const char *const CASES[N_CASES] = {
+  "{\"benchmark\":\"b.area\",\"party\":{\"class\":\"individual\",\"age\":30,\"capacity\":\"full\"},"
+  "\"facts\":{\"area_m2\":\"2.5\",\"repeat\":false},"
+  "\"circumstances\":{\"minor\":false,\"corrected\":false,\"harm\":\"minor\",\"first_violation\":true,\"no_fault\":false},"
+  "\"dates\":{\"act\":\"2024-05-10\",\"discovered\":\"2024-05-10\"}}",
+  "{\"benchmark\":\"b.area\",\"party\":{\"class\":\"organization\"},"
+  "\"facts\":{\"area_m2\":\"20\",\"repeat\":true},"
+  "\"circumstances\":{\"minor\":false,\"corrected\":false,\"harm\":\"minor\",\"first_violation\":false,\"no_fault\":false},"
+  "\"dates\":{\"act\":\"2024-05-10\",\"discovered\":\"2024-05-11\"}}",
+  "{\"benchmark\":\"b.area\",\"party\":{\"class\":\"individual\",\"age\":40,\"capacity\":\"full\"},"
+  "\"facts\":{\"area_m2\":\"80\",\"repeat\":true},"
+  "\"circumstances\":{\"minor\":false,\"corrected\":false,\"harm\":\"serious\",\"first_violation\":false,\"no_fault\":false},"
+  "\"dates\":{\"act\":\"2024-05-10\",\"discovered\":\"2024-05-12\"}}",
+  /* Undetermined: area unknown. */
+  "{\"benchmark\":\"b.area\",\"party\":{\"class\":\"individual\",\"age\":40,\"capacity\":\"full\"},"
+  "\"facts\":{\"repeat\":false},"
+  "\"circumstances\":{\"minor\":false,\"corrected\":false,\"harm\":\"minor\",\"first_violation\":true,\"no_fault\":false},"
+  "\"dates\":{\"act\":\"2024-05-10\",\"discovered\":\"2024-05-12\"}}",
+  /* Art. 33 ¶1: minor, corrected, no harm → no penalty. */
+  "{\"benchmark\":\"b.area\",\"party\":{\"class\":\"individual\",\"age\":40,\"capacity\":\"full\"},"
+  "\"facts\":{\"area_m2\":\"1\",\"repeat\":false},"
+  "\"circumstances\":{\"minor\":true,\"corrected\":true,\"harm\":\"none\",\"first_violation\":true,\"no_fault\":false},"
+  "\"dates\":{\"act\":\"2024-05-10\",\"discovered\":\"2024-05-12\"}}",
+  /* Art. 30: under 14 → no penalty. */
+  "{\"benchmark\":\"b.area\",\"party\":{\"class\":\"individual\",\"age\":13,\"capacity\":\"full\"},"
+  "\"facts\":{\"area_m2\":\"10\",\"repeat\":false},"
+  "\"circumstances\":{\"minor\":false,\"corrected\":false,\"harm\":\"minor\",\"first_violation\":true,\"no_fault\":false},"
+  "\"dates\":{\"act\":\"2024-05-10\",\"discovered\":\"2024-05-12\"}}",
+};
+
+typedef struct {
+  EnforceRuleSet *rules;           /* fixed set (test 1) */
+  GMutex *lock;                    /* swapped set (test 2) */
+  EnforceRuleSet **current;
+  EnforceCase *const *cases;
+  guint iterations;
+  guint thread_index;
+  gint64 counts[N_CASES][8];       /* per case: outcome histogram */
+  gint64 amount_sum[N_CASES];
+  guint failures;
+} Worker;
+
+static guint
+iterations_from_env (void)
+{
+  const char *s = g_getenv ("ENFORCE_CONCURRENCY_ITERATIONS");
+  guint64 v = s ? g_ascii_strtoull (s, NULL, 10) : 0;
+  return v > 0 && v < G_MAXUINT ? (guint) v : 100000;
+}
+
+static EnforceRuleSet *
+load_rules (void)
+{
+  g_autoptr (GError) error = NULL;
+  EnforceRuleSet *rules = enforce_rule_set_load_data ("concurrency.yaml", RULES,
+                                                      sizeof RULES - 1, NULL, NULL, &error);
+  if (rules == NULL)
+    fail_msg ("rule set did not load: %s", error->message);
+  return rules;
+}
+
+static void
+record (Worker *w, guint c, const EnforceRecommendation *rec)
+{
+  gint64 fen = 0;
+  w->counts[c][enforce_recommendation_get_outcome (rec)]++;
+  if (enforce_recommendation_get_amount (rec, &fen))
+    w->amount_sum[c] += fen;
+}
+
+static gpointer
+run_fixed (gpointer data)
+{
+  Worker *w = data;
+  for (guint i = 0; i < w->iterations; i++)
+    {
+      guint c = (i + w->thread_index) % N_CASES;
+      EnforceRecommendation *rec = enforce_recommend (w->rules, w->cases[c], NULL,
+                                                      ENFORCE_RECOMMEND_DEFAULT, NULL);
+      if (rec == NULL)
+        {
+          w->failures++;
+          continue;
+        }
+      record (w, c, rec);
+      enforce_recommendation_free (rec);
+    }
+  return NULL;
+}
+
+static void
+parse_cases (EnforceCase *cases[N_CASES])
+{
+  for (guint c = 0; c < N_CASES; c++)
+    {
+      g_autoptr (GError) error = NULL;
+      cases[c] = enforce_case_parse (CASES[c], strlen (CASES[c]), ENFORCE_FORMAT_JSON,
+                                     "case", NULL, &error);
+      if (cases[c] == NULL)
+        fail_msg ("case %u did not parse: %s", c, error->message);
+    }
+}
+
+/* Each thread starts at a different offset into the case mix, so per-case
+ * histograms (not per-thread sequences) are what must match. */
+static void
+test_concurrency__threads_agree_with_single_thread (void **state)
+{
+  (void) state;
+  EnforceRuleSet *rules = load_rules ();
+  EnforceCase *cases[N_CASES];
+  guint iterations = iterations_from_env ();
+  static const guint thread_counts[] = { 1, 2, 4, 8, 16 };
+  gint64 reference[N_CASES][8] = { { 0 } };
+  gint64 reference_amount[N_CASES] = { 0 };
+
+  parse_cases (cases);
+  for (guint t = 0; t < G_N_ELEMENTS (thread_counts); t++)
+    {
+      guint n = thread_counts[t];
+      g_autofree Worker *workers = g_new0 (Worker, n);
+      g_autofree GThread **threads = g_new0 (GThread *, n);
+      gint64 counts[N_CASES][8] = { { 0 } };
+      gint64 amount[N_CASES] = { 0 };
+
+      for (guint i = 0; i < n; i++)
+        {
+          workers[i] = (Worker) { .rules = rules, .cases = cases,
+                                  .iterations = iterations, .thread_index = i };
+          threads[i] = g_thread_new ("recommend", run_fixed, &workers[i]);
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          g_thread_join (threads[i]);
+          assert_int_equal (workers[i].failures, 0);
+          for (guint c = 0; c < N_CASES; c++)
+            {
+              for (guint o = 0; o < 8; o++)
+                counts[c][o] += workers[i].counts[c][o];
+              amount[c] += workers[i].amount_sum[c];
+            }
+        }
+
+      /* Scale the single-thread histogram by n: every thread sees the same
+       * number of each case when iterations is a multiple of N_CASES, and
+       * off by at most one otherwise, so compare per evaluation instead. */
+      for (guint c = 0; c < N_CASES; c++)
+        {
+          gint64 evals = 0;
+          for (guint o = 0; o < 8; o++)
+            evals += counts[c][o];
+          assert_true (evals > 0);
+          if (t == 0)
+            {
+              memcpy (reference[c], counts[c], sizeof counts[c]);
+              reference_amount[c] = amount[c];
+              /* One outcome per case: evaluation is deterministic. */
+              guint distinct = 0;
+              for (guint o = 0; o < 8; o++)
+                distinct += counts[c][o] != 0;
+              assert_int_equal (distinct, 1);
+              continue;
+            }
+          gint64 ref_evals = 0;
+          for (guint o = 0; o < 8; o++)
+            ref_evals += reference[c][o];
+          for (guint o = 0; o < 8; o++)
+            assert_true (counts[c][o] * ref_evals == reference[c][o] * evals);
+          assert_true (amount[c] * ref_evals == reference_amount[c] * evals);
+        }
+    }
+
+  /* The mix covers fine, no-penalty and undetermined outcomes. */
+  assert_true (reference[0][ENFORCE_OUTCOME_FINE] > 0);
+  assert_true (reference[3][ENFORCE_OUTCOME_UNDETERMINED] > 0);
+  assert_true (reference[4][ENFORCE_OUTCOME_NO_PENALTY] > 0);
+  assert_true (reference[5][ENFORCE_OUTCOME_NO_PENALTY] > 0);
+
+  for (guint c = 0; c < N_CASES; c++)
+    enforce_case_free (cases[c]);
+  enforce_rule_set_unref (rules);
+}
+
+typedef struct {
+  GMutex *lock;
+  EnforceRuleSet **current;
+  gint *stop;
+  guint swaps;
+} Writer;
+
+static gpointer
+run_writer (gpointer data)
+{
+  Writer *wr = data;
+  while (!g_atomic_int_get (wr->stop))
+    {
+      EnforceRuleSet *fresh = load_rules ();
+      g_mutex_lock (wr->lock);
+      EnforceRuleSet *old = *wr->current;
+      *wr->current = fresh;
+      g_mutex_unlock (wr->lock);
+      enforce_rule_set_unref (old);          /* readers may still hold it */
+      wr->swaps++;
+      g_usleep (10 * 1000);
+    }
+  return NULL;
+}
+
+static gpointer
+run_swapping (gpointer data)
+{
+  Worker *w = data;
+  for (guint i = 0; i < w->iterations; i++)
+    {
+      guint c = (i + w->thread_index) % N_CASES;
+      g_mutex_lock (w->lock);
+      EnforceRuleSet *rules = enforce_rule_set_ref (*w->current);
+      g_mutex_unlock (w->lock);
+      EnforceRecommendation *rec = enforce_recommend (rules, w->cases[c], NULL,
+                                                      ENFORCE_RECOMMEND_DEFAULT, NULL);
+      enforce_rule_set_unref (rules);        /* the recommendation keeps its own reference */
+      if (rec == NULL)
+        {
+          w->failures++;
+          continue;
+        }
+      record (w, c, rec);
+      enforce_recommendation_free (rec);
+    }
+  return NULL;
+}
+
+static void
+test_concurrency__rule_set_swapped_under_readers (void **state)
+{
+  (void) state;
+  GMutex lock;
+  EnforceRuleSet *current = load_rules ();
+  EnforceCase *cases[N_CASES];
+  gint stop = 0;
+  Writer writer = { &lock, &current, &stop, 0 };
+  enum { READERS = 4 };
+  Worker workers[READERS];
+  GThread *threads[READERS];
+  guint iterations = iterations_from_env ();
+
+  g_mutex_init (&lock);
+  parse_cases (cases);
+  GThread *wthread = g_thread_new ("writer", run_writer, &writer);
+  for (guint i = 0; i < READERS; i++)
+    {
+      workers[i] = (Worker) { .lock = &lock, .current = &current, .cases = cases,
+                              .iterations = iterations, .thread_index = i };
+      threads[i] = g_thread_new ("reader", run_swapping, &workers[i]);
+    }
+  for (guint i = 0; i < READERS; i++)
+    g_thread_join (threads[i]);
+  g_atomic_int_set (&stop, 1);
+  g_thread_join (wthread);
+
+  for (guint i = 0; i < READERS; i++)
+    {
+      assert_int_equal (workers[i].failures, 0);
+      /* Every freshly loaded set gives the same answers. */
+      for (guint c = 0; c < N_CASES; c++)
+        {
+          guint distinct = 0;
+          for (guint o = 0; o < 8; o++)
+            distinct += workers[i].counts[c][o] != 0;
+          assert_int_equal (distinct, 1);
+        }
+    }
+  assert_true (writer.swaps >= 1);
+
+  for (guint c = 0; c < N_CASES; c++)
+    enforce_case_free (cases[c]);
+  enforce_rule_set_unref (current);
+  g_mutex_clear (&lock);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_concurrency__threads_agree_with_single_thread),
+    cmocka_unit_test (test_concurrency__rule_set_swapped_under_readers),
+  };
+  return cmocka_run_group_tests (tests, NULL, NULL);
+}
