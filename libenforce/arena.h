@@ -11,10 +11,15 @@
 typedef struct Arena Arena;
 
 Arena *arena_new (void);
+/* Like arena_new(), with a first block of about @first_block bytes: the JSON
+ * reader sizes it from the input so a small case needs one block. */
+Arena *arena_new_sized (gsize first_block);
 void   arena_free (Arena *arena);
 /* Zeroed memory, aligned for any type.  Aborts only like g_malloc does: the
  * readers check their limits before asking, so sizes here are bounded. */
 void  *arena_alloc (Arena *arena, gsize size);
+/* @size uninitialised bytes with no alignment (text being decoded). */
+char  *arena_alloc_bytes (Arena *arena, gsize size);
 /* Copies @len bytes and appends a NUL. */
 char  *arena_strndup (Arena *arena, const char *str, gsize len);
 char  *arena_strdup (Arena *arena, const char *str);

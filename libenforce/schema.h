@@ -24,14 +24,21 @@ typedef struct {
   gboolean failed;                 /* an error was reported */
   char path[512];                  /* current field path, NUL-terminated */
   gsize path_len;
+  /* First-error mode: the zh-CN text of the error set on @error (in @arena,
+   * or the doc's arena when @arena is NULL), or NULL. */
+  const char *first_zh;
 } Binder;
 
+/* @limits NULL means the ENFORCE_LIMITS_CASES defaults.  @arena NULL
+ * means bound strings borrow from the document. */
 void binder_init_collect (Binder *b, const Doc *doc, const EnforceLimits *limits,
                           Arena *arena, EnforceDiagnostics *diag);
 void binder_init_first (Binder *b, const Doc *doc, const EnforceLimits *limits,
                         Arena *arena, GError **error);
 
-/* Path maintenance: push returns the previous length to hand to pop. */
+/* Path maintenance: push returns the previous length to hand to pop.
+ * Indices are written as given ("tiers[2]"); callers pass 0-based ones.
+ * A path longer than the buffer is cut with "..." (messages only). */
 gsize bind_push_key (Binder *b, const char *key);
 gsize bind_push_index (Binder *b, guint index);
 void  bind_pop (Binder *b, gsize saved);
@@ -53,9 +60,12 @@ gboolean bind_sequence (Binder *b, const Node *n);
 /* The value of @key, or NULL after reporting ENFORCE_ERROR_MISSING_KEY. */
 const Node *bind_required (Binder *b, const Node *map, const char *key);
 
-/* Scalars.  Plain and quoted scalars are both accepted as text; typed
- * scalars (bool, int, money, date) must be plain in YAML and, in JSON,
- * of the matching JSON type (money may also be a JSON string). */
+/* Scalars (@n must not be NULL).  Text and ids accept any scalar style.
+ * Bool and int must be plain: JSON true/false and JSON numbers; a quoted
+ * "true" is text, not a bool.  Money is plain or quoted (a JSON number or
+ * string); a decimal is plain; a date is plain or quoted in both formats
+ * (JSON has no plain dates).  A collection where a scalar belongs is
+ * ENFORCE_ERROR_WRONG_TYPE. */
 gboolean bind_text (Binder *b, const Node *n, const char **out);           /* any text */
 gboolean bind_id (Binder *b, const Node *n, const char **out);             /* [A-Za-z0-9_.:-]+, short */
 gboolean bind_bool (Binder *b, const Node *n, gboolean *out);              /* true / false only */
