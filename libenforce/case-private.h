@@ -12,6 +12,7 @@
 #include "cond.h"
 #include "model.h"
 #include "node.h"
+#include "schema.h"
 
 typedef struct {
   const char *name;
@@ -79,3 +80,14 @@ struct _EnforceCase {
  * tests).  Errors name the field path. */
 EnforceCase *case_from_node (const Doc *doc, const Node *root, const EnforceLimits *limits,
                              GError **error);
+/* Binds a case from @root with a caller's first-error binder, so errors carry
+ * the caller's path prefix ("tests[2].case.facts.area_m2").  Strings go into
+ * the case's own arena.  Returns NULL after reporting through @b. */
+EnforceCase *case_bind (Binder *b, const Node *root);
+
+/* Reads the file at @path into a new buffer (caller frees), refusing it with
+ * ENFORCE_ERROR_LIMIT_BYTES when it holds more than @max_bytes (checked
+ * before reading a regular file, and while reading pipes and devices).
+ * I/O failures are ENFORCE_ERROR_IO. */
+gboolean case_read_file (const char *path, gint64 max_bytes, char **data_out, gsize *len_out,
+                         GError **error);

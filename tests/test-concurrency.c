@@ -67,15 +67,15 @@ static const char RULES[] =
 
 static const char *const CASES[N_CASES] = {
   "{\"benchmark\":\"b.area\",\"party\":{\"class\":\"individual\",\"age\":30,\"capacity\":\"full\"},"
-  "\"facts\":{\"area_m2\":\"2.5\",\"repeat\":false},"
+  "\"facts\":{\"area_m2\":2.5,\"repeat\":false},"
   "\"circumstances\":{\"minor\":false,\"corrected\":false,\"harm\":\"minor\",\"first_violation\":true,\"no_fault\":false},"
   "\"dates\":{\"act\":\"2024-05-10\",\"discovered\":\"2024-05-10\"}}",
   "{\"benchmark\":\"b.area\",\"party\":{\"class\":\"organization\"},"
-  "\"facts\":{\"area_m2\":\"20\",\"repeat\":true},"
+  "\"facts\":{\"area_m2\":20,\"repeat\":true},"
   "\"circumstances\":{\"minor\":false,\"corrected\":false,\"harm\":\"minor\",\"first_violation\":false,\"no_fault\":false},"
   "\"dates\":{\"act\":\"2024-05-10\",\"discovered\":\"2024-05-11\"}}",
   "{\"benchmark\":\"b.area\",\"party\":{\"class\":\"individual\",\"age\":40,\"capacity\":\"full\"},"
-  "\"facts\":{\"area_m2\":\"80\",\"repeat\":true},"
+  "\"facts\":{\"area_m2\":80,\"repeat\":true},"
   "\"circumstances\":{\"minor\":false,\"corrected\":false,\"harm\":\"serious\",\"first_violation\":false,\"no_fault\":false},"
   "\"dates\":{\"act\":\"2024-05-10\",\"discovered\":\"2024-05-12\"}}",
   /* Undetermined: area unknown. */
@@ -85,12 +85,12 @@ static const char *const CASES[N_CASES] = {
   "\"dates\":{\"act\":\"2024-05-10\",\"discovered\":\"2024-05-12\"}}",
   /* Art. 33 ¶1: minor, corrected, no harm → no penalty. */
   "{\"benchmark\":\"b.area\",\"party\":{\"class\":\"individual\",\"age\":40,\"capacity\":\"full\"},"
-  "\"facts\":{\"area_m2\":\"1\",\"repeat\":false},"
+  "\"facts\":{\"area_m2\":1,\"repeat\":false},"
   "\"circumstances\":{\"minor\":true,\"corrected\":true,\"harm\":\"none\",\"first_violation\":true,\"no_fault\":false},"
   "\"dates\":{\"act\":\"2024-05-10\",\"discovered\":\"2024-05-12\"}}",
   /* Art. 30: under 14 → no penalty. */
   "{\"benchmark\":\"b.area\",\"party\":{\"class\":\"individual\",\"age\":13,\"capacity\":\"full\"},"
-  "\"facts\":{\"area_m2\":\"10\",\"repeat\":false},"
+  "\"facts\":{\"area_m2\":10,\"repeat\":false},"
   "\"circumstances\":{\"minor\":false,\"corrected\":false,\"harm\":\"minor\",\"first_violation\":true,\"no_fault\":false},"
   "\"dates\":{\"act\":\"2024-05-10\",\"discovered\":\"2024-05-12\"}}",
 };

@@ -1,0 +1,902 @@
+/* test-cli.c: the enforce command (libenforce/cli/enforce.c, docs/cli.md).
+ *
+ * Runs the real binary (ENFORCE_CLI) from the source directory and checks
+ * exit codes, the lines it prints and that --json output parses (with the
+ * library's own strict JSON reader).  Broken rule sets and failing test
+ * files are written to a temporary directory by the tests themselves.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <cmocka.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <enforce/enforce.h>
+#include "node.h"
+
+#define TIANJIN "rules/tianjin"
+#define CASE_POSTING "examples/cases/01-posting-mars-cityscape.yaml"
+#define CASE_FIRE_LANE "examples/cases/04-fire-lane-blocked.yaml"
+#define CASE_MISSING "examples/cases/06-missing-fact.yaml"
+#define CASE_BAD_DATE "tests/data/cases/invalid/date-not-a-day.yaml"
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static char *scratch;              /* temporary directory of this run */
+
+static Result
+run_argv (const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Result r = { 0 };
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) ENFORCE_CLI);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  if (!g_spawn_sync (ENFORCE_SOURCE_DIR, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     &r.out, &r.err, &wait_status, &error))
+    fail_msg ("cannot run %s: %s", ENFORCE_CLI, error->message);
+  if (!WIFEXITED (wait_status))
+    fail_msg ("enforce did not exit normally (wait status %d); stderr: %s", wait_status, r.err);
+  r.status = WEXITSTATUS (wait_status);
+  return r;
+}
+
+#define RUN(...) run_argv ((const char *const[]) { __VA_ARGS__, NULL })
+
+static void
+expect_status (const Result *r, int status)
+{
+  if (r->status != status)
+    fail_msg ("exit %d, expected %d\n--- stdout:\n%s\n--- stderr:\n%s", r->status, status,
+              r->out, r->err);
+}
+
+static void
+expect_contains (const char *haystack, const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    fail_msg ("expected \"%s\" in:\n%s", needle, haystack);
+}
+
+/* Parses one JSON document with the library's strict reader; arrays are
+ * wrapped, as the reader wants a mapping at the root. */
+static Doc *
+parse_json (const char *text, gboolean array)
+{
+  g_autofree char *wrapped = array ? g_strdup_printf ("{\"a\": %s}", text) : g_strdup (text);
+  g_autoptr(GError) error = NULL;
+  Doc *doc = doc_parse_json (wrapped, strlen (wrapped), "stdout", NULL, &error);
+
+  if (doc == NULL)
+    fail_msg ("output is not JSON: %s\n%s", error->message, text);
+  return doc;
+}
+
+static const char *
+scalar_at (const Node *map, const char *key)
+{
+  const Node *n = node_lookup (map, key);
+
+  if (n == NULL || n->kind != NODE_SCALAR)
+    fail_msg ("no scalar \"%s\"", key);
+  return n->v.text;
+}
+
+static char *
+write_file (const char *dir, const char *name, const char *text)
+{
+  char *path = g_build_filename (scratch, dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  assert_int_equal (g_mkdir_with_parents (parent, 0700), 0);
+  assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+/* ---- usage -------------------------------------------------------------- */
+
+static void
+test_cli__no_arguments_is_a_usage_error (void **state)
+{
+  g_auto(Result) r = RUN (NULL);
+
+  (void) state;
+  expect_status (&r, 2);
+  expect_contains (r.err, "enforce recommend");
+}
+
+static void
+test_cli__unknown_command_is_a_usage_error (void **state)
+{
+  g_auto(Result) r = RUN ("frobnicate");
+
+  (void) state;
+  expect_status (&r, 2);
+  assert_true (g_str_has_prefix (r.err, "enforce: "));
+  expect_contains (r.err, "frobnicate");
+}
+
+static void
+test_cli__unknown_option_is_a_usage_error (void **state)
+{
+  g_auto(Result) r = RUN ("lint", TIANJIN, "--verbose");
+
+  (void) state;
+  expect_status (&r, 2);
+  expect_contains (r.err, "--verbose");
+}
+
+static void
+test_cli__option_of_another_command_is_a_usage_error (void **state)
+{
+  g_auto(Result) r = RUN ("lint", TIANJIN, "--as-of", "2024-01-01");
+
+  (void) state;
+  expect_status (&r, 2);
+}
+
+static void
+test_cli__recommend_without_rules_is_a_usage_error (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", CASE_POSTING, "--lang", "en");
+
+  (void) state;
+  expect_status (&r, 2);
+  expect_contains (r.err, "enforce: --rules RULES is missing");
+}
+
+static void
+test_cli__recommend_without_cases_is_a_usage_error (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--rules", TIANJIN);
+
+  (void) state;
+  expect_status (&r, 2);
+}
+
+static void
+test_cli__lint_needs_exactly_one_path (void **state)
+{
+  g_auto(Result) none = RUN ("lint");
+  g_auto(Result) two = RUN ("lint", TIANJIN, "rules/cn");
+
+  (void) state;
+  expect_status (&none, 2);
+  expect_status (&two, 2);
+}
+
+static void
+test_cli__bad_lang_is_a_usage_error (void **state)
+{
+  g_auto(Result) r = RUN ("lint", TIANJIN, "--lang=fr");
+
+  (void) state;
+  expect_status (&r, 2);
+  expect_contains (r.err, "fr");
+}
+
+static void
+test_cli__option_missing_its_value_is_a_usage_error (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", CASE_POSTING, "--rules");
+
+  (void) state;
+  expect_status (&r, 2);
+}
+
+static void
+test_cli__bad_as_of_is_a_usage_error (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--rules", TIANJIN, CASE_POSTING, "--as-of", "2024-02-30");
+
+  (void) state;
+  expect_status (&r, 2);
+  expect_contains (r.err, "--as-of");
+}
+
+static void
+test_cli__usage_error_with_json_prints_an_error_object (void **state)
+{
+  g_auto(Result) r = RUN ("lint", "--json", "--bogus", TIANJIN);
+  Doc *doc;
+  const Node *error;
+
+  (void) state;
+  expect_status (&r, 2);
+  doc = parse_json (r.out, FALSE);
+  error = node_lookup (doc->root, "error");
+  assert_non_null (error);
+  assert_string_equal (scalar_at (error, "code"), "usage");
+  doc_free (doc);
+}
+
+/* ---- help and version ---------------------------------------------------- */
+
+static void
+test_cli__help_lists_the_exit_codes_in_chinese (void **state)
+{
+  g_auto(Result) r = RUN ("--help");
+
+  (void) state;
+  expect_status (&r, 0);
+  expect_contains (r.out, "退出码");
+  expect_contains (r.out, "4  案件无效");
+}
+
+static void
+test_cli__help_in_english (void **state)
+{
+  g_auto(Result) r = RUN ("help", "--lang", "en");
+
+  (void) state;
+  expect_status (&r, 0);
+  expect_contains (r.out, "Exit codes");
+  expect_contains (r.out, "an undetermined recommendation is a valid answer");
+}
+
+static void
+test_cli__command_help_option_prints_help (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--help");
+
+  (void) state;
+  expect_status (&r, 0);
+  expect_contains (r.out, "--as-of");
+}
+
+static void
+test_cli__version_prints_the_library_version (void **state)
+{
+  g_auto(Result) r = RUN ("version");
+  g_autofree char *expected = g_strdup_printf ("enforce %s\n", enforce_version ());
+
+  (void) state;
+  expect_status (&r, 0);
+  assert_string_equal (r.out, expected);
+}
+
+/* ---- lint ---------------------------------------------------------------- */
+
+static void
+test_cli__lint_accepts_the_tianjin_rules (void **state)
+{
+  g_auto(Result) r = RUN ("lint", TIANJIN);
+
+  (void) state;
+  expect_status (&r, 0);
+  expect_contains (r.out, "0 个错误");
+}
+
+static char *
+write_broken_rules (void)
+{
+  g_autofree char *a = write_file ("broken", "a.yaml",
+                                   "kind: benchmark\n"
+                                   "id: x.a\n"
+                                   "titel: 错字\n");
+  g_autofree char *b = write_file ("broken", "b.yaml",
+                                   "kind: instrument\n"
+                                   "id: x-b\n"
+                                   "title: 测试条例\n"
+                                   "level: statute\n"
+                                   "issuer: 测试\n"
+                                   "versions:\n"
+                                   "  - {id: \"2020\", effective_from: 2020-01-01}\n");
+  return g_build_filename (scratch, "broken", NULL);
+}
+
+static void
+test_cli__lint_lists_every_error_with_its_position (void **state)
+{
+  g_autofree char *dir = write_broken_rules ();
+  g_auto(Result) r = RUN ("lint", dir);
+
+  (void) state;
+  expect_status (&r, 1);
+  expect_contains (r.out, "a.yaml:3:1: error[unknown_key]");
+  expect_contains (r.out, "b.yaml:4:8: error[invalid_value]");
+  expect_contains (r.out, "个错误");
+}
+
+static void
+test_cli__lint_json_is_an_array_of_located_diagnostics (void **state)
+{
+  g_autofree char *dir = write_broken_rules ();
+  g_auto(Result) r = RUN ("lint", dir, "--json");
+  const Node *list;
+  Doc *doc;
+
+  (void) state;
+  expect_status (&r, 1);
+  doc = parse_json (r.out, TRUE);
+  list = node_lookup (doc->root, "a");
+  assert_int_equal (list->kind, NODE_SEQUENCE);
+  assert_true (list->len >= 2);
+  for (guint i = 0; i < list->len; i++)
+    {
+      assert_non_null (node_lookup (list->v.items[i], "code"));
+      assert_non_null (node_lookup (list->v.items[i], "line"));
+      assert_non_null (node_lookup (list->v.items[i], "column"));
+    }
+  doc_free (doc);
+}
+
+static void
+test_cli__lint_of_a_missing_path_fails_to_load (void **state)
+{
+  g_auto(Result) r = RUN ("lint", "rules/no-such-rule-set");
+
+  (void) state;
+  expect_status (&r, 3);
+  expect_contains (r.err, "enforce: rules/no-such-rule-set");
+}
+
+/* ---- recommend ----------------------------------------------------------- */
+
+static void
+test_cli__recommend_prints_the_chinese_recommendation (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--rules", TIANJIN, CASE_FIRE_LANE);
+
+  (void) state;
+  expect_status (&r, 0);
+  expect_contains (r.out, "罚款");
+  expect_contains (r.out, "《中华人民共和国消防法》第六十条");
+  expect_contains (r.out, "《中华人民共和国行政处罚法》");
+}
+
+static void
+test_cli__recommend_in_english (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--rules", TIANJIN, CASE_FIRE_LANE, "--lang", "en");
+
+  (void) state;
+  expect_status (&r, 0);
+  expect_contains (r.out, "yuan");
+}
+
+static void
+test_cli__recommend_json_parses (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--json", "--rules", TIANJIN, CASE_POSTING);
+  Doc *doc;
+
+  (void) state;
+  expect_status (&r, 0);
+  doc = parse_json (r.out, FALSE);
+  assert_string_equal (scalar_at (doc->root, "schema"), "libenforce/recommendation/1");
+  assert_string_equal (scalar_at (doc->root, "case_id"), "2024-XB-0101");
+  assert_string_equal (scalar_at (doc->root, "outcome"), "fine");
+  assert_string_equal (scalar_at (doc->root, "amount_yuan"), "2000.00");
+  assert_int_equal (node_lookup (doc->root, "trace")->kind, NODE_SEQUENCE);
+  assert_true (node_lookup (doc->root, "trace")->len > 0);
+  doc_free (doc);
+}
+
+static void
+test_cli__recommend_json_without_trace (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--json", "--no-trace", "--rules", TIANJIN, CASE_POSTING);
+  Doc *doc;
+
+  (void) state;
+  expect_status (&r, 0);
+  doc = parse_json (r.out, FALSE);
+  assert_int_equal (node_lookup (doc->root, "trace")->len, 0);
+  doc_free (doc);
+}
+
+static void
+test_cli__recommend_several_cases_prints_json_lines (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--json", "--rules", TIANJIN, CASE_POSTING, CASE_FIRE_LANE,
+                          CASE_MISSING);
+  g_auto(GStrv) lines = NULL;
+
+  (void) state;
+  expect_status (&r, 0);
+  assert_true (g_str_has_suffix (r.out, "\n"));
+  lines = g_strsplit (r.out, "\n", -1);
+  assert_int_equal (g_strv_length (lines), 4);      /* three lines and "" */
+  for (guint i = 0; i < 3; i++)
+    {
+      Doc *doc = parse_json (lines[i], FALSE);
+      assert_string_equal (scalar_at (doc->root, "schema"), "libenforce/recommendation/1");
+      doc_free (doc);
+    }
+}
+
+static void
+test_cli__undetermined_is_still_success (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--json", "--rules", TIANJIN, CASE_MISSING);
+  const Node *missing;
+  gboolean listed = FALSE;
+  Doc *doc;
+
+  (void) state;
+  expect_status (&r, 0);
+  doc = parse_json (r.out, FALSE);
+  assert_string_equal (scalar_at (doc->root, "outcome"), "undetermined");
+  missing = node_lookup (doc->root, "missing");
+  for (guint i = 0; missing != NULL && i < missing->len; i++)
+    listed = listed || strcmp (missing->v.items[i]->v.text, "facts.mars_cityscape") == 0;
+  assert_true (listed);
+  doc_free (doc);
+}
+
+static void
+test_cli__invalid_case_exits_4_and_the_others_still_print (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--rules", TIANJIN, CASE_BAD_DATE, CASE_FIRE_LANE);
+
+  (void) state;
+  expect_status (&r, 4);
+  expect_contains (r.err, "enforce: ");
+  expect_contains (r.err, "date-not-a-day.yaml:3:8: dates.act");
+  expect_contains (r.out, "── " CASE_FIRE_LANE " ──");
+  expect_contains (r.out, "《中华人民共和国消防法》第六十条");
+}
+
+static void
+test_cli__invalid_case_with_json_prints_an_error_line (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--json", "--rules", TIANJIN, CASE_BAD_DATE, CASE_FIRE_LANE);
+  g_auto(GStrv) lines = NULL;
+  Doc *doc;
+
+  (void) state;
+  expect_status (&r, 4);
+  lines = g_strsplit (r.out, "\n", -1);
+  assert_int_equal (g_strv_length (lines), 3);
+  doc = parse_json (lines[0], FALSE);
+  assert_string_equal (scalar_at (node_lookup (doc->root, "error"), "code"), "invalid_date");
+  doc_free (doc);
+  doc = parse_json (lines[1], FALSE);
+  assert_string_equal (scalar_at (doc->root, "case_id"), "2024-XB-0104");
+  doc_free (doc);
+}
+
+static void
+test_cli__dash_reads_one_case_from_stdin (void **state)
+{
+  g_autofree char *command = g_strdup_printf ("'%s' recommend --json --rules %s - < %s",
+                                              ENFORCE_CLI, TIANJIN, CASE_FIRE_LANE);
+  const char *argv[] = { "/bin/sh", "-c", command, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int wait_status = 0;
+  Doc *doc;
+
+  (void) state;
+  assert_true (g_spawn_sync (ENFORCE_SOURCE_DIR, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL,
+                             NULL, &out, &err, &wait_status, NULL));
+  assert_true (WIFEXITED (wait_status));
+  if (WEXITSTATUS (wait_status) != 0)
+    fail_msg ("exit %d: %s", WEXITSTATUS (wait_status), err);
+  doc = parse_json (out, FALSE);
+  assert_string_equal (scalar_at (doc->root, "case_id"), "2024-XB-0104");
+  doc_free (doc);
+}
+
+static void
+test_cli__unreadable_case_exits_4 (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--rules", TIANJIN, "examples/cases/no-such-case.yaml");
+
+  (void) state;
+  expect_status (&r, 4);
+  expect_contains (r.err, "no-such-case.yaml");
+}
+
+static void
+test_cli__unknown_benchmark_exits_4 (void **state)
+{
+  g_autofree char *path = write_file ("cases", "unknown.yaml", "benchmark: tj.no.such.thing\n"
+                                      "party: {class: individual, age: 30, capacity: full}\n"
+                                      "dates: {act: 2024-05-01, discovered: 2024-05-01}\n");
+  g_auto(Result) r = RUN ("recommend", "--json", "--rules", TIANJIN, path);
+  Doc *doc;
+
+  (void) state;
+  expect_status (&r, 4);
+  doc = parse_json (r.out, FALSE);
+  assert_string_equal (scalar_at (node_lookup (doc->root, "error"), "code"), "unknown_benchmark");
+  doc_free (doc);
+}
+
+static void
+test_cli__recommend_with_broken_rules_exits_3 (void **state)
+{
+  g_autofree char *dir = write_broken_rules ();
+  g_auto(Result) r = RUN ("recommend", "--rules", dir, CASE_POSTING);
+
+  (void) state;
+  expect_status (&r, 3);
+  /* Every error, not only the first. */
+  expect_contains (r.err, "a.yaml:3:1");
+  expect_contains (r.err, "b.yaml:4:8");
+}
+
+/* ---- test ---------------------------------------------------------------- */
+
+static void
+test_cli__tianjin_tests_pass (void **state)
+{
+  g_auto(Result) r = RUN ("test", TIANJIN);
+
+  (void) state;
+  expect_status (&r, 0);
+  expect_contains (r.out, "✓ ");
+  expect_contains (r.out, "项通过，0 项失败");
+}
+
+static void
+test_cli__tianjin_tests_pass_in_english (void **state)
+{
+  g_auto(Result) r = RUN ("test", TIANJIN, "--lang", "en");
+
+  (void) state;
+  expect_status (&r, 0);
+  expect_contains (r.out, " passed, 0 failed\n");
+}
+
+static void
+test_cli__failing_test_exits_1_with_details (void **state)
+{
+  g_autofree char *path = write_file ("tests-failing", "posting.yaml",
+    "kind: tests\n"
+    "tests:\n"
+    "  - name: right\n"
+    "    case: {benchmark: tj.fire.60.fire-lane, party: {class: organization},\n"
+    "           circumstances: {minor: false, corrected: true, harm: none,\n"
+    "                           first_violation: true, no_fault: false},\n"
+    "           dates: {act: 2024-03-18, discovered: 2024-03-18}}\n"
+    "    expect: {outcome: fine}\n"
+    "  - name: wrong on purpose\n"
+    "    case: {benchmark: tj.fire.60.fire-lane, party: {class: organization},\n"
+    "           circumstances: {minor: false, corrected: true, harm: none,\n"
+    "                           first_violation: true, no_fault: false},\n"
+    "           dates: {act: 2024-03-18, discovered: 2024-03-18}}\n"
+    "    expect: {outcome: warning, amount: 1, range: [1, 2]}\n");
+  g_auto(Result) r = RUN ("test", TIANJIN, "--tests", path);
+
+  (void) state;
+  expect_status (&r, 1);
+  expect_contains (r.out, "✓ right\n");
+  expect_contains (r.out, "✗ wrong on purpose\n");
+  expect_contains (r.out, "    outcome: expected warning, got fine\n");
+  expect_contains (r.out, "    amount: expected 1.00, got ");
+  expect_contains (r.out, "    range: expected [1.00, 2.00], got [");
+  expect_contains (r.out, "1 项通过，1 项失败");
+}
+
+/* The fire-lane case with every date, so each expect key has a value. */
+#define FIRE_LANE_CASE \
+  "    case:\n" \
+  "      benchmark: tj.fire.60.fire-lane\n" \
+  "      party: {class: organization}\n" \
+  "      circumstances: {minor: false, corrected: true, harm: none,\n" \
+  "                      first_violation: true, no_fault: false}\n" \
+  "      review: {complex: false, serious: false, major_public_interest: false,\n" \
+  "               hearing_held: false, other_required: false}\n" \
+  "      dates: {act: 2024-03-18, discovered: 2024-03-18, filed: 2024-03-19,\n" \
+  "              notified: 2024-04-08, decided: 2024-04-22, received: 2024-04-23}\n"
+
+static void
+test_cli__every_expect_key_is_compared (void **state)
+{
+  g_autofree char *path = write_file ("tests-keys", "keys.yaml",
+    "kind: tests\n"
+    "tests:\n"
+    "  - name: every key right\n"
+    FIRE_LANE_CASE
+    "    expect:\n"
+    "      outcome: fine\n"
+    "      tier: 一般\n"
+    "      range: [5000, 50000]\n"
+    "      amount: 27500\n"
+    "      procedure: general\n"
+    "      hearing: undetermined\n"
+    "      legal_review: no\n"
+    "      collective_discussion: no\n"
+    "      onsite_collection: no\n"
+    "      discretionary: false\n"
+    "      missing: [parameters.hearing_threshold.organization]\n"
+    "      deadlines: {decision_due: 2024-06-17, hearing_request_by: 2024-04-15,\n"
+    "                  delivery_by: 2024-04-30, payment_due: 2024-05-08}\n"
+    "  - name: every key wrong\n"
+    FIRE_LANE_CASE
+    "    expect:\n"
+    "      outcome: warning\n"
+    "      tier: 从重\n"
+    "      range: null\n"
+    "      amount: \"0.5\"\n"
+    "      procedure: simple\n"
+    "      hearing: yes\n"
+    "      legal_review: yes\n"
+    "      collective_discussion: undetermined\n"
+    "      onsite_collection: yes\n"
+    "      discretionary: true\n"
+    "      missing: [facts.area_m2, parameters.hearing_threshold.organization]\n"
+    "      deadlines: {decision_due: 2024-06-18, hearing_request_by: null,\n"
+    "                  delivery_by: 2024-04-29, payment_due: 2024-05-09}\n"
+    "  - name: an error was expected\n"
+    FIRE_LANE_CASE
+    "    expect: {error: unknown_factor}\n");
+  g_auto(Result) r = RUN ("test", TIANJIN, "--tests", path, "--lang", "en");
+  static const char *const lines[] = {
+    "✓ every key right\n",
+    "✗ every key wrong\n",
+    "    outcome: expected warning, got fine\n",
+    "    tier: expected 从重, got 一般\n",
+    "    range: expected none, got [5000.00, 50000.00]\n",
+    "    amount: expected 0.50, got 27500.00\n",
+    "    procedure: expected simple, got general\n",
+    "    hearing: expected yes, got undetermined\n",
+    "    legal_review: expected yes, got no\n",
+    "    collective_discussion: expected undetermined, got no\n",
+    "    onsite_collection: expected yes, got no\n",
+    "    discretionary: expected true, got false\n",
+    "    missing: expected [facts.area_m2, parameters.hearing_threshold.organization], "
+    "got [parameters.hearing_threshold.organization]\n",
+    "    deadlines.decision_due: expected 2024-06-18, got 2024-06-17\n",
+    "    deadlines.hearing_request_by: expected none, got 2024-04-15\n",
+    "    deadlines.delivery_by: expected 2024-04-29, got 2024-04-30\n",
+    "    deadlines.payment_due: expected 2024-05-09, got 2024-05-08\n",
+    "✗ an error was expected\n",
+    "    error: expected unknown_factor, got outcome fine\n",
+    "1 passed, 2 failed\n",
+  };
+
+  (void) state;
+  expect_status (&r, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    expect_contains (r.out, lines[i]);
+}
+
+static void
+test_cli__expected_errors_and_absent_values_pass (void **state)
+{
+  g_autofree char *path = write_file ("tests-errors", "errors.yaml",
+    "kind: tests\n"
+    "tests:\n"
+    "  - name: unknown factor, as expected\n"
+    "    case: {benchmark: tj.fire.60.fire-lane, party: {class: organization},\n"
+    "           factors: [no_such_factor], dates: {act: 2024-03-18, discovered: 2024-03-18}}\n"
+    "    expect: {error: unknown_factor}\n"
+    "  - name: limitation expired, nothing to pay\n"
+    "    case: {benchmark: tj.fire.60.fire-lane, party: {class: organization},\n"
+    "           circumstances: {harm: none},\n"
+    "           dates: {act: 2021-08-01, discovered: 2024-03-18, received: 2024-04-01}}\n"
+    "    expect: {outcome: no_penalty, tier: null, range: null, amount: null,\n"
+    "             deadlines: {payment_due: null}}\n"
+    "  - name: unknown factor, not expected\n"
+    "    case: {benchmark: tj.fire.60.fire-lane, party: {class: organization},\n"
+    "           factors: [no_such_factor], dates: {act: 2024-03-18, discovered: 2024-03-18}}\n"
+    "    expect: {outcome: fine}\n");
+  g_auto(Result) r = RUN ("test", TIANJIN, "--tests", path);
+
+  (void) state;
+  expect_status (&r, 1);
+  expect_contains (r.out, "✓ unknown factor, as expected\n");
+  expect_contains (r.out, "✓ limitation expired, nothing to pay\n");
+  expect_contains (r.out, "✗ unknown factor, not expected\n    error: unexpected unknown_factor: ");
+  expect_contains (r.out, "2 项通过，1 项失败");
+}
+
+static void
+test_cli__tests_directory_runs_files_in_name_order (void **state)
+{
+  g_autofree char *b = write_file ("tests-dir", "b.yaml",
+    "kind: tests\n"
+    "tests:\n"
+    "  - {name: second, case: {benchmark: tj.no.such}, expect: {error: unknown_benchmark}}\n");
+  g_autofree char *a = write_file ("tests-dir", "a.yaml",
+    "kind: tests\n"
+    "tests:\n"
+    "  - {name: first, case: {benchmark: tj.no.such}, expect: {error: unknown_benchmark}}\n");
+  g_autofree char *ignored = write_file ("tests-dir", "notes.txt", "not a test file\n");
+  g_autofree char *dir = g_path_get_dirname (a);
+  g_auto(Result) r = RUN ("test", TIANJIN, "--tests", dir);
+
+  (void) state;
+  expect_status (&r, 0);
+  assert_string_equal (r.out, "✓ first\n✓ second\n2 项通过，0 项失败\n");
+}
+
+static void
+test_cli__tests_file_of_another_kind_is_malformed (void **state)
+{
+  g_autofree char *path = write_file ("tests-kind", "kind.yaml",
+    "kind: benchmark\n"
+    "tests: []\n");
+  g_auto(Result) r = RUN ("test", TIANJIN, "--tests", path);
+
+  (void) state;
+  expect_status (&r, 1);
+  expect_contains (r.err, "kind.yaml:1:7: kind: ");
+}
+
+static void
+test_cli__unknown_error_code_in_a_test_is_malformed (void **state)
+{
+  g_autofree char *path = write_file ("tests-code", "code.yaml",
+    "kind: tests\n"
+    "tests:\n"
+    "  - name: x\n"
+    "    case: {benchmark: tj.fire.60.fire-lane}\n"
+    "    expect: {error: no_such_code}\n");
+  g_auto(Result) r = RUN ("test", TIANJIN, "--tests", path);
+
+  (void) state;
+  expect_status (&r, 1);
+  expect_contains (r.err, "code.yaml:5:21: tests[0].expect.error: ");
+}
+
+static void
+test_cli__invalid_inline_case_names_its_path_in_the_tests_file (void **state)
+{
+  g_autofree char *path = write_file ("tests-case", "case.yaml",
+    "kind: tests\n"
+    "tests:\n"
+    "  - name: x\n"
+    "    case: {benchmark: tj.fire.60.fire-lane, dates: {act: 2024-02-30}}\n"
+    "    expect: {outcome: fine}\n");
+  g_auto(Result) r = RUN ("test", TIANJIN, "--tests", path);
+
+  (void) state;
+  expect_status (&r, 1);
+  expect_contains (r.err, "case.yaml:4:58: tests[0].case.dates.act: ");
+}
+
+static void
+test_cli__missing_tests_directory_fails (void **state)
+{
+  g_auto(Result) r = RUN ("test", TIANJIN, "--tests", "rules/tianjin/no-such-tests");
+
+  (void) state;
+  expect_status (&r, 1);
+  expect_contains (r.err, "no-such-tests");
+}
+
+static void
+test_cli__malformed_tests_file_exits_1_with_its_position (void **state)
+{
+  g_autofree char *path = write_file ("tests-malformed", "bad.yaml",
+    "kind: tests\n"
+    "tests:\n"
+    "  - name: bad expectation\n"
+    "    case: {benchmark: tj.fire.60.fire-lane}\n"
+    "    expect: {outcome: fine, amout: 5000}\n");
+  g_auto(Result) r = RUN ("test", TIANJIN, "--tests", path);
+
+  (void) state;
+  expect_status (&r, 1);
+  expect_contains (r.err, "bad.yaml:5:29: tests[0].expect: ");
+  expect_contains (r.err, "amout");
+}
+
+static void
+test_cli__test_with_broken_rules_exits_3 (void **state)
+{
+  g_autofree char *dir = write_broken_rules ();
+  g_auto(Result) r = RUN ("test", dir);
+
+  (void) state;
+  expect_status (&r, 3);
+}
+
+/* ---- set-up -------------------------------------------------------------- */
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  /* Two levels at most: scratch/<dir>/<file>. */
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        {
+          GDir *sub = g_dir_open (child, 0, NULL);
+          const char *leaf;
+          while (sub != NULL && (leaf = g_dir_read_name (sub)) != NULL)
+            {
+              g_autofree char *file = g_build_filename (child, leaf, NULL);
+              g_remove (file);
+            }
+          if (sub != NULL)
+            g_dir_close (sub);
+        }
+      g_remove (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_remove (path);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_cli__no_arguments_is_a_usage_error),
+    cmocka_unit_test (test_cli__unknown_command_is_a_usage_error),
+    cmocka_unit_test (test_cli__unknown_option_is_a_usage_error),
+    cmocka_unit_test (test_cli__option_of_another_command_is_a_usage_error),
+    cmocka_unit_test (test_cli__recommend_without_rules_is_a_usage_error),
+    cmocka_unit_test (test_cli__recommend_without_cases_is_a_usage_error),
+    cmocka_unit_test (test_cli__lint_needs_exactly_one_path),
+    cmocka_unit_test (test_cli__bad_lang_is_a_usage_error),
+    cmocka_unit_test (test_cli__option_missing_its_value_is_a_usage_error),
+    cmocka_unit_test (test_cli__bad_as_of_is_a_usage_error),
+    cmocka_unit_test (test_cli__usage_error_with_json_prints_an_error_object),
+    cmocka_unit_test (test_cli__help_lists_the_exit_codes_in_chinese),
+    cmocka_unit_test (test_cli__help_in_english),
+    cmocka_unit_test (test_cli__command_help_option_prints_help),
+    cmocka_unit_test (test_cli__version_prints_the_library_version),
+    cmocka_unit_test (test_cli__lint_accepts_the_tianjin_rules),
+    cmocka_unit_test (test_cli__lint_lists_every_error_with_its_position),
+    cmocka_unit_test (test_cli__lint_json_is_an_array_of_located_diagnostics),
+    cmocka_unit_test (test_cli__lint_of_a_missing_path_fails_to_load),
+    cmocka_unit_test (test_cli__recommend_prints_the_chinese_recommendation),
+    cmocka_unit_test (test_cli__recommend_in_english),
+    cmocka_unit_test (test_cli__recommend_json_parses),
+    cmocka_unit_test (test_cli__recommend_json_without_trace),
+    cmocka_unit_test (test_cli__recommend_several_cases_prints_json_lines),
+    cmocka_unit_test (test_cli__undetermined_is_still_success),
+    cmocka_unit_test (test_cli__invalid_case_exits_4_and_the_others_still_print),
+    cmocka_unit_test (test_cli__invalid_case_with_json_prints_an_error_line),
+    cmocka_unit_test (test_cli__dash_reads_one_case_from_stdin),
+    cmocka_unit_test (test_cli__unreadable_case_exits_4),
+    cmocka_unit_test (test_cli__unknown_benchmark_exits_4),
+    cmocka_unit_test (test_cli__recommend_with_broken_rules_exits_3),
+    cmocka_unit_test (test_cli__tianjin_tests_pass),
+    cmocka_unit_test (test_cli__tianjin_tests_pass_in_english),
+    cmocka_unit_test (test_cli__failing_test_exits_1_with_details),
+    cmocka_unit_test (test_cli__every_expect_key_is_compared),
+    cmocka_unit_test (test_cli__expected_errors_and_absent_values_pass),
+    cmocka_unit_test (test_cli__tests_directory_runs_files_in_name_order),
+    cmocka_unit_test (test_cli__tests_file_of_another_kind_is_malformed),
+    cmocka_unit_test (test_cli__unknown_error_code_in_a_test_is_malformed),
+    cmocka_unit_test (test_cli__invalid_inline_case_names_its_path_in_the_tests_file),
+    cmocka_unit_test (test_cli__missing_tests_directory_fails),
+    cmocka_unit_test (test_cli__malformed_tests_file_exits_1_with_its_position),
+    cmocka_unit_test (test_cli__test_with_broken_rules_exits_3),
+  };
+  g_autoptr(GError) error = NULL;
+  int failed;
+
+  scratch = g_dir_make_tmp ("enforce-cli-XXXXXX", &error);
+  if (scratch == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  failed = cmocka_run_group_tests (tests, NULL, NULL);
+  remove_tree (scratch);
+  g_free (scratch);
+  return failed;
+}
