@@ -1,2 +1,317 @@
-/* date.c: not yet written. */
-#include <glib.h>
+/* date.c: day numbers, strict ISO dates and working-day arithmetic.
+ *
+ * Conversions use Howard Hinnant's days_from_civil / civil_from_days
+ * (http://howardhinnant.github.io/date_algorithms.html): integer only,
+ * exact for the proleptic Gregorian calendar, no table, no clock.  They
+ * work in gint64 so that any gint32 day number converts without overflow.
+ */
+#include "date.h"
+
+#include "diag.h"
+
+#include <string.h>
+
+#define PARSE_MIN_YEAR 1900
+#define ISO_DATE_LEN 10
+/* Longest date text echoed back in an error message. */
+#define DATE_MESSAGE_MAX 40
+
+static gboolean
+is_leap (gint64 year)
+{
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static int
+days_in_month (gint64 year, int month)
+{
+  static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  return month == 2 && is_leap (year) ? 29 : days[month - 1];
+}
+
+/* Hinnant's general form floors a negative era; callers pass years >=
+ * DATE_MIN_YEAR, so y - 1 >= 0 and plain division is that floor. */
+G_STATIC_ASSERT (DATE_MIN_YEAR >= 1);
+
+static gint64
+days_from_civil (gint64 y, int m, int d)
+{
+  y -= m <= 2;
+  gint64 era = y / 400;
+  gint64 yoe = y - era * 400;                                   /* [0, 399] */
+  gint64 doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* [0, 365] */
+  gint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* [0, 146096] */
+  return era * 146097 + doe - 719468;
+}
+
+gboolean
+date_from_ymd (int year, int month, int day, gint32 *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR || month < 1 || month > 12
+      || day < 1 || day > days_in_month (year, month))
+    return FALSE;
+  *out = (gint32) days_from_civil (year, month, day);
+  return TRUE;
+}
+
+void
+date_to_ymd (gint32 day, int *year, int *month, int *day_of_month)
+{
+  gint64 z = (gint64) day + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;                                        /* [0, 146096] */
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;   /* [0, 399] */
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                 /* [0, 365] */
+  gint64 mp = (5 * doy + 2) / 153;                                      /* [0, 11] */
+  int d = (int) (doy - (153 * mp + 2) / 5 + 1);
+  int m = (int) (mp < 10 ? mp + 3 : mp - 9);
+  gint64 y = yoe + era * 400 + (m <= 2);
+
+  if (year)
+    *year = (int) y;
+  if (month)
+    *month = m;
+  if (day_of_month)
+    *day_of_month = d;
+}
+
+int
+date_weekday (gint32 day)
+{
+  /* 1970-01-01 was a Thursday (4). */
+  gint64 from_monday = ((gint64) day + 3) % 7;
+  if (from_monday < 0)
+    from_monday += 7;
+  return (int) from_monday + 1;
+}
+
+gint32
+date_add_years (gint32 day, int years)
+{
+  int y, m, d;
+  gint32 out;
+
+  date_to_ymd (day, &y, &m, &d);
+  gint64 target = (gint64) y + years;
+  if (target < DATE_MIN_YEAR || target > DATE_MAX_YEAR)
+    return DATE_NONE;
+  d = MIN (d, days_in_month (target, m));
+  date_from_ymd ((int) target, m, d, &out);
+  return out;
+}
+
+static void
+put_digits (char *dst, int value, int width)
+{
+  for (int i = width - 1; i >= 0; i--)
+    {
+      dst[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+}
+
+void
+date_format_buf (gint32 day, char buf[11])
+{
+  int y, m, d;
+
+  date_to_ymd (day, &y, &m, &d);
+  if (y < 0 || y > 9999)
+    {
+      /* Escaped: "??-" is a trigraph in strict C11. */
+      memcpy (buf, "\?\?\?\?-\?\?-\?\?", 11);
+      return;
+    }
+  put_digits (buf, y, 4);
+  buf[4] = '-';
+  put_digits (buf + 5, m, 2);
+  buf[7] = '-';
+  put_digits (buf + 8, d, 2);
+  buf[10] = '\0';
+}
+
+char *
+enforce_date_format (gint32 day)
+{
+  char *buf = g_malloc (11);
+  date_format_buf (day, buf);
+  return buf;
+}
+
+int
+date_age_on (gint32 birth, gint32 on)
+{
+  int yb, mb, db, yo, mo, dob;
+
+  date_to_ymd (birth, &yb, &mb, &db);
+  date_to_ymd (on, &yo, &mo, &dob);
+  /* The birthday in @on's year, as date_add_years() would place it. */
+  if (mb == 2 && db == 29 && !is_leap (yo))
+    db = 28;
+  int age = yo - yb;
+  if (mo < mb || (mo == mb && dob < db))
+    age--;
+  return age;
+}
+
+/* Reads @width ASCII digits; FALSE on anything else. */
+static gboolean
+read_digits (const char *s, int width, int *value)
+{
+  int v = 0;
+  for (int i = 0; i < width; i++)
+    {
+      if (s[i] < '0' || s[i] > '9')
+        return FALSE;
+      v = v * 10 + (s[i] - '0');
+    }
+  *value = v;
+  return TRUE;
+}
+
+static gboolean
+date_fail (GError **error, const char *text, gsize len, const char *reason)
+{
+  g_autofree char *shown = escape_for_message (text, len, DATE_MESSAGE_MAX);
+  g_set_error (error, ENFORCE_ERROR, ENFORCE_ERROR_INVALID_DATE, "date \"%s\" %s", shown, reason);
+  return FALSE;
+}
+
+gboolean
+enforce_date_parse (const char *text, gsize len, gint32 *day_out, GError **error)
+{
+  int y, m, d;
+  gint32 day;
+
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+  g_return_val_if_fail (day_out != NULL, FALSE);
+
+  if (len != ISO_DATE_LEN || text[4] != '-' || text[7] != '-'
+      || !read_digits (text, 4, &y) || !read_digits (text + 5, 2, &m)
+      || !read_digits (text + 8, 2, &d))
+    return date_fail (error, text, len, "is not YYYY-MM-DD");
+  /* Four digits cannot exceed PARSE_MAX_YEAR. */
+  if (y < PARSE_MIN_YEAR)
+    return date_fail (error, text, len, "has a year outside 1900..9999");
+  if (!date_from_ymd (y, m, d, &day))
+    return date_fail (error, text, len, "is not a calendar day");
+  *day_out = day;
+  return TRUE;
+}
+
+/* Calendars. */
+
+static const CalendarYear *
+find_year (const Calendar *cal, int year, guint *index)
+{
+  guint lo = 0, hi = cal->n_years;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (cal->years[mid].year < year)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == cal->n_years || cal->years[lo].year != year)
+    return NULL;
+  if (index)
+    *index = lo;
+  return &cal->years[lo];
+}
+
+static gboolean
+contains (const gint32 *days, guint n, gint32 day)
+{
+  guint lo = 0, hi = n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (days[mid] < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < n && days[lo] == day;
+}
+
+WorkdayAnswer
+calendar_is_workday (const Calendar *cal, gint32 day)
+{
+  int year;
+
+  date_to_ymd (day, &year, NULL, NULL);
+  const CalendarYear *cy = NULL;
+  if (cal != NULL && year >= DATE_MIN_YEAR && year <= DATE_MAX_YEAR)
+    cy = find_year (cal, year, NULL);
+  if (cy == NULL)
+    return WORKDAY_UNKNOWN;
+  if (contains (cy->holidays, cy->n_holidays, day))
+    return WORKDAY_NO;
+  if (contains (cy->workdays, cy->n_workdays, day))
+    return WORKDAY_YES;
+  return date_weekday (day) >= 6 ? WORKDAY_NO : WORKDAY_YES;
+}
+
+gboolean
+calendar_add_workdays (const Calendar *cal, gint32 from, int n,
+                       gint32 *out, int *missing_year)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (n >= 0, FALSE);
+
+  /* Every step stays in a year the calendar has, or stops; so the walk
+   * cannot outlast the calendar's years (plus one partial year). */
+  guint64 max_steps = 366 * ((guint64) (cal != NULL ? cal->n_years : 0) + 1);
+  gint32 day = from;
+  int found = 0;
+
+  for (guint64 step = 0; found < n && step < max_steps; step++)
+    {
+      /* The last gint32 day lies in no year a calendar can hold. */
+      WorkdayAnswer answer = day < G_MAXINT32 ? calendar_is_workday (cal, ++day)
+                                              : WORKDAY_UNKNOWN;
+      if (answer == WORKDAY_UNKNOWN)
+        {
+          if (missing_year)
+            date_to_ymd (day, missing_year, NULL, NULL);
+          return FALSE;
+        }
+      if (answer == WORKDAY_YES)
+        found++;
+    }
+  /* found < n here would need a year of 366 known non-working days after
+   * max_steps known days: impossible, but never report a wrong day. */
+  g_return_val_if_fail (found == n, FALSE);
+  *out = day;
+  return TRUE;
+}
+
+gboolean
+calendar_span_verified (const Calendar *cal, gint32 from, gint32 to)
+{
+  int first, last;
+  guint index = 0;
+
+  if (from > to)
+    {
+      gint32 tmp = from;
+      from = to;
+      to = tmp;
+    }
+  date_to_ymd (from, &first, NULL, NULL);
+  date_to_ymd (to, &last, NULL, NULL);
+  if (cal == NULL || find_year (cal, first, &index) == NULL)
+    return FALSE;
+  /* Years are sorted without duplicates, so the span is covered exactly
+   * when the entries from @first on are consecutive up to @last. */
+  for (gint64 year = first; year <= last; year++, index++)
+    {
+      if (index >= cal->n_years || cal->years[index].year != year
+          || !cal->years[index].verified)
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -13,14 +13,28 @@
 
 #define DATE_NONE G_MININT32
 
+/* Years date_from_ymd() and the calendar functions handle: far wider than
+ * parsed dates (1900..9999) so date arithmetic never needs a special case,
+ * far narrower than what a gint32 day number holds. */
+#define DATE_MIN_YEAR 1
+#define DATE_MAX_YEAR 99999
+
+/* FALSE if @year is outside DATE_MIN_YEAR..DATE_MAX_YEAR or the month/day is
+ * not a calendar day (leap years per the Gregorian rule). */
 gboolean date_from_ymd (int year, int month, int day, gint32 *out);
+/* Any day number; each out-parameter may be NULL. */
 void     date_to_ymd (gint32 day, int *year, int *month, int *day_of_month);
 int      date_weekday (gint32 day);        /* 1 = Monday .. 7 = Sunday */
-/* Same month and day @years later; 29 Feb becomes 28 Feb in a common year. */
+/* Same month and day @years later (or earlier, if negative); 29 Feb becomes
+ * 28 Feb in a common year.  DATE_NONE if the year leaves
+ * DATE_MIN_YEAR..DATE_MAX_YEAR. */
 gint32   date_add_years (gint32 day, int years);
-/* Writes "YYYY-MM-DD" and a NUL into @buf (>= 11 bytes). */
+/* Writes "YYYY-MM-DD" and a NUL into @buf (>= 11 bytes); a day whose year
+ * has not four digits (0..9999) is written "????-??-??". */
 void     date_format_buf (gint32 day, char buf[11]);
-/* Whole years completed between @birth and @on (age on a date). */
+/* Whole years completed between @birth and @on (age on a date).  The
+ * birthday of someone born on 29 Feb is 28 Feb in a common year, as in
+ * date_add_years().  Negative when @on precedes @birth. */
 int      date_age_on (gint32 birth, gint32 on);
 
 /* One calendar year's exceptions to the Monday–Friday week. */
@@ -45,9 +59,12 @@ typedef enum {
 } WorkdayAnswer;
 
 WorkdayAnswer calendar_is_workday (const Calendar *cal, gint32 day);
-/* The @n-th working day after @from (the start day is not counted).
- * Returns FALSE and sets *@missing_year when a year has no calendar. */
+/* The @n-th working day after @from (the start day is not counted; n = 0
+ * gives @from).  Returns FALSE and sets *@missing_year (may be NULL) to the
+ * first year reached that has no calendar.  The walk ends at the first
+ * missing year, so it takes at most 366 steps per calendar year. */
 gboolean calendar_add_workdays (const Calendar *cal, gint32 from, int n,
                                 gint32 *out, int *missing_year);
-/* TRUE if every year in [from, to] used by the answer is marked verified. */
+/* TRUE if every year in [from, to] (in either order) has a calendar marked
+ * verified; a missing year is not verified. */
 gboolean calendar_span_verified (const Calendar *cal, gint32 from, gint32 to);

@@ -18,8 +18,25 @@
 
 /* Grammar shared by money, decimal quantities and multiples: ASCII digits,
  * optional '.' and 1..2 decimals, at most 15 integer digits, no sign.
- * Returns the value scaled by 100 (yuan → fen, 2.5 → 250). */
+ * No leading zero except a lone "0" before '.' or alone ("0", "0.5"; not
+ * "01", "00"); no "1.", ".5", blanks, exponent, separators or full-width
+ * digits.  @text need not be NUL-terminated; *@scaled_out is written only on
+ * success.  Returns the value scaled by 100 (yuan → fen, 2.5 → 250). */
 gboolean decimal2_parse (const char *text, gsize len, gint64 *scaled_out);
+
+#define DECIMAL2_MAX_INT_DIGITS 15
+
+typedef enum {
+  DECIMAL_OK = 0,
+  DECIMAL_SYNTAX = 1,         /* not the grammar, or too many integer digits */
+  DECIMAL_OVERFLOW = 2,       /* grammatical but does not fit int64 × 100 */
+} DecimalStatus;
+
+/* The grammar of decimal2_parse() with @max_int_digits integer digits
+ * (decimal2_parse uses DECIMAL2_MAX_INT_DIGITS, where overflow cannot
+ * happen; the bound is a parameter so the overflow checks are testable). */
+DecimalStatus decimal_parse_scaled (const char *text, gsize len, guint max_int_digits,
+                                    gint64 *scaled_out);
 
 gboolean checked_add (gint64 a, gint64 b, gint64 *out);
 gboolean checked_sub (gint64 a, gint64 b, gint64 *out);
