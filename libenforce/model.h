@@ -1,6 +1,6 @@
 /* model.h: the typed, immutable rule model a rule set loads into.
  *
- * Everything here is built by the loader (loader-*.c) in the rule set's
+ * Everything here is built by the loader (loader.c, load-*.c) in the rule set's
  * arena, cross-checked (lint.c), and then only read.  Amounts are fen,
  * dates are day numbers, multiples and decimal quantities are × 100.
  * Field meanings follow docs/rule-format.md; the semantics of their use
@@ -64,6 +64,7 @@ typedef struct {
 typedef struct {
   const char *id;                  /* e.g. "2021" */
   gint32 from, to;                 /* effective_from, effective_to (DATE_OPEN) */
+  Loc loc;
 } InstrumentVersion;
 
 typedef struct {
@@ -137,6 +138,7 @@ typedef struct {
   const char *name;                /* 一般, 有碍城市容貌, 第一阶次 ... */
   TierClass cls;
   const Cond *when;                /* NULL: always applies (catch-all) */
+  gboolean has_when;               /* a `when` was written (even one that failed to compile) */
   const char *text;                /* 适用条件 as written for humans */
   guint32 kinds;                   /* penalty kinds chosen; 0 = the statutory kinds */
   Fine fine[PARTY_COUNT];          /* per party class; .present FALSE = none given */
@@ -265,6 +267,7 @@ typedef struct {
   const char *category;            /* 行政处罚 ... */
   const Benchmark **benchmarks;    /* candidate provisions (Art. 29) */
   guint n_benchmarks;
+  Provenance provenance;
   Loc loc;
 } Power;
 
@@ -316,6 +319,7 @@ struct Jurisdiction {
   guint n_versions;
   Factor *factors;                 /* factors every benchmark recognises (Art. 30, 32 ...) */
   guint n_factors;
+  Provenance provenance;
   Loc loc;
 };
 
@@ -364,3 +368,20 @@ const char *tier_class_name (TierClass c);                /* no_penalty reduced 
 const char *tier_class_label_zh (TierClass c);            /* 不予处罚 减轻处罚 从轻处罚 一般 从重处罚 */
 const char *param_name (ParamId id);                      /* simple_procedure_cap.individual ... */
 const char *builtin_name (Builtin b);                     /* minor corrected harm first_violation no_fault */
+
+/* NULL-terminated name tables, indexed by the enum value: the loader binds
+ * YAML words with them (bind_enum) and output prints the same words. */
+extern const char *const party_class_names[];         /* PartyClass */
+extern const char *const penalty_kind_names[];        /* PenaltyKind */
+extern const char *const tier_class_names[];          /* TierClass */
+extern const char *const instrument_level_names[];    /* InstrumentLevel */
+extern const char *const fact_type_names[];           /* FactType */
+extern const char *const trigger_names[];             /* Trigger */
+extern const char *const order_kind_names[];          /* OrderKind */
+extern const char *const combine_names[];             /* Combine */
+extern const char *const factor_direction_names[];    /* FactorDirection */
+extern const char *const policy_kind_names[];         /* PolicyKind */
+extern const char *const exemption_kind_names[];      /* ExemptionKind */
+extern const char *const power_category_names[];      /* Power.category, 行政处罚 ... */
+extern const char *const builtin_names[];             /* Builtin */
+extern const char *const harm_names[];                /* values of the built-in `harm` */
