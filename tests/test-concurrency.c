@@ -32,6 +32,8 @@ static const char RULES[] =
   "        simple_procedure_cap: {individual: 200, organization: 3000}\n"
   "        onsite_collection_cap: {value: 100}\n"
   "        hearing_threshold: {individual: 5000, organization: 50000}\n"
+  "        limitation_years: {value: 2}\n"
+  "        limitation_years_life_health_finance: {value: 5}\n"
   "        rounding: {unit: yuan, mode: half_up}\n"
   "        discretion_policy: {combine: tier_shift, start_percent: 50}\n"
   "  - kind: instrument\n"

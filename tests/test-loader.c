@@ -684,6 +684,8 @@ test_rule_set_load__annotated_reference_file_loads (void **state)
     if (rules->calendar.years[i].year == 2023)
       y2023 = &rules->calendar.years[i];
   assert_non_null (y2023);
+  if (y2023 == NULL)                 /* tells the optimiser; assert_non_null already failed */
+    return;
   assert_int_equal (y2023->n_holidays, 2 + 7 + 1 + 5 + 3 + 8);
   assert_int_equal (y2023->n_workdays, 7);
   enforce_rule_set_unref (rules);
