@@ -5,11 +5,12 @@
 
 BUILD     ?= build
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
 JOBS      ?= $(shell nproc)
 CMAKE_GEN := $(shell command -v ninja >/dev/null 2>&1 && echo "-G Ninja")
 PYTHON    := /usr/bin/python3
 
-.PHONY: all deps build demo test test-c test-asan asan bench fuzz coverage clean
+.PHONY: all deps build demo test test-c test-asan test-tsan asan bench fuzz coverage clean
 
 all: build
 
@@ -37,7 +38,13 @@ test-asan: asan
 	G_SLICE=always-malloc G_DEBUG=gc-friendly \
 	ctest --test-dir $(ASAN_BUILD) -j $(JOBS) --output-on-failure
 
-test: test-c test-asan
+# ThreadSanitizer needs its own build; only the concurrency test runs there.
+test-tsan: deps
+	cmake -S . -B $(TSAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DENFORCE_TSAN=ON
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target test-concurrency
+	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $(TSAN_BUILD)/tests/test-concurrency
+
+test: test-c test-asan test-tsan
 
 bench: build
 	$(BUILD)/bench/enforce-bench

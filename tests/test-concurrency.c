@@ -7,9 +7,13 @@
  * hold their own reference, so the old set is freed by whichever thread
  * drops the last one.  Run under ThreadSanitizer by `make tsan`.
  *
+ * The swap is guarded by a pthread mutex rather than a GMutex: GLib's
+ * futex-based GMutex is invisible to ThreadSanitizer.
+ *
  * ENFORCE_CONCURRENCY_ITERATIONS overrides the per-thread count (default
  * 100000, as the reliability issue asks).
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -99,7 +103,7 @@ static const char *const CASES[N_CASES] = {
 
 typedef struct {
   EnforceRuleSet *rules;           /* fixed set (test 1) */
-  GMutex *lock;                    /* swapped set (test 2) */
+  pthread_mutex_t *lock;           /* swapped set (test 2) */
   EnforceRuleSet **current;
   EnforceCase *const *cases;
   guint iterations;
@@ -251,7 +255,7 @@ test_concurrency__threads_agree_with_single_thread (void **state)
 }
 
 typedef struct {
-  GMutex *lock;
+  pthread_mutex_t *lock;
   EnforceRuleSet **current;
   gint *stop;
   guint swaps;
@@ -264,10 +268,10 @@ run_writer (gpointer data)
   while (!g_atomic_int_get (wr->stop))
     {
       EnforceRuleSet *fresh = load_rules ();
-      g_mutex_lock (wr->lock);
+      pthread_mutex_lock (wr->lock);
       EnforceRuleSet *old = *wr->current;
       *wr->current = fresh;
-      g_mutex_unlock (wr->lock);
+      pthread_mutex_unlock (wr->lock);
       enforce_rule_set_unref (old);          /* readers may still hold it */
       wr->swaps++;
       g_usleep (10 * 1000);
@@ -282,9 +286,9 @@ run_swapping (gpointer data)
   for (guint i = 0; i < w->iterations; i++)
     {
       guint c = (i + w->thread_index) % N_CASES;
-      g_mutex_lock (w->lock);
+      pthread_mutex_lock (w->lock);
       EnforceRuleSet *rules = enforce_rule_set_ref (*w->current);
-      g_mutex_unlock (w->lock);
+      pthread_mutex_unlock (w->lock);
       EnforceRecommendation *rec = enforce_recommend (rules, w->cases[c], NULL,
                                                       ENFORCE_RECOMMEND_DEFAULT, NULL);
       enforce_rule_set_unref (rules);        /* the recommendation keeps its own reference */
@@ -303,7 +307,7 @@ static void
 test_concurrency__rule_set_swapped_under_readers (void **state)
 {
   (void) state;
-  GMutex lock;
+  pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
   EnforceRuleSet *current = load_rules ();
   EnforceCase *cases[N_CASES];
   gint stop = 0;
@@ -313,7 +317,6 @@ test_concurrency__rule_set_swapped_under_readers (void **state)
   GThread *threads[READERS];
   guint iterations = iterations_from_env ();
 
-  g_mutex_init (&lock);
   parse_cases (cases);
   GThread *wthread = g_thread_new ("writer", run_writer, &writer);
   for (guint i = 0; i < READERS; i++)
@@ -344,7 +347,7 @@ test_concurrency__rule_set_swapped_under_readers (void **state)
   for (guint c = 0; c < N_CASES; c++)
     enforce_case_free (cases[c]);
   enforce_rule_set_unref (current);
-  g_mutex_clear (&lock);
+  pthread_mutex_destroy (&lock);
 }
 
 int
