@@ -10,4 +10,5 @@
 #include <enforce/enforce-rule-set.h>
 #include <enforce/enforce-case.h>
 #include <enforce/enforce-recommendation.h>
+#include <enforce/enforce-batch.h>
 #include <enforce/enforce-test.h>
