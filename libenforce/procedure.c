@@ -1,2 +1,479 @@
-/* procedure.c: not yet written. */
-#include <glib.h>
+/* procedure.c: steps 8 and 9 of docs/semantics.md.
+ *
+ * Procedure: simple (Art. 51), on-site collection (Art. 68), hearing
+ * (Art. 63), legal review (Art. 58), collective discussion (Art. 57).
+ * Deadlines: decision (Art. 60), hearing request (Art. 64 + 85), delivery
+ * (Art. 61 + 85), payment (Art. 67) and the late surcharge (Art. 72).
+ *
+ * An unknown parameter or calendar year makes only the answer that needs
+ * it undetermined (and lists it); the outcome stands.  Each period reads the
+ * parameters in force on the day it starts.
+ */
+#include "recommend-private.h"
+
+#include <string.h>
+
+/* The parameter in force on @date, or NULL (listing its path) when absent
+ * or "unknown"; notes it when unverified. */
+static const Param *
+known_param (RecCtx *ctx, EnforceRecommendation *r, ParamId id, gint32 date)
+{
+  const Param *p = date == DATE_NONE ? NULL : rules_param (ctx->rules, id, date);
+
+  if (p == NULL || !p->known)
+    {
+      rec_add_missing (&r->lists, rec_param_path (id));
+      return NULL;
+    }
+  rec_note_param (&r->lists, id, p);
+  return p;
+}
+
+static const Citation *
+param_basis (const Param *p)
+{
+  return p && p->basis.article != 0 ? &p->basis : NULL;
+}
+
+static const char *
+answer_zh (EnforceAnswer a)
+{
+  return a == ENFORCE_ANSWER_YES ? "是" : a == ENFORCE_ANSWER_NO ? "否" : "待定";
+}
+
+static void
+step (RecCtx *ctx, EnforceRecommendation *r, const char *code, const Citation *c,
+      const char *key, gint64 value, char *zh, char *en)
+{
+  GString *s;
+  JsonWriter w;
+
+  s = g_string_new (NULL);
+  json_writer_init (&w, s);
+  json_writer_begin_object (&w);
+  json_writer_member_string (&w, "outcome", enforce_outcome_name (r->outcome));
+  json_writer_key (&w, "amount");
+  if (r->has_amount)
+    json_writer_int (&w, r->amount);
+  else
+    json_writer_null (&w);
+  if (key)
+    {
+      json_writer_key (&w, key);
+      if (value < 0)
+        json_writer_null (&w);
+      else
+        json_writer_int (&w, value);
+    }
+  json_writer_end_object (&w);
+  (void) ctx;
+  rec_step_add (r->steps, code, g_string_free (s, FALSE), zh, en, c);
+}
+
+/* Art. 51: a warning, or a fine alone at most the party class's cap. */
+static void
+decide_simple (RecCtx *ctx, EnforceRecommendation *r, gint32 date, const Param **cap_out)
+{
+  ParamId id = r->party == PARTY_ORGANIZATION ? PARAM_SIMPLE_CAP_ORGANIZATION
+                                                : PARAM_SIMPLE_CAP_INDIVIDUAL;
+  const Param *cap;
+
+  *cap_out = NULL;
+  switch (r->outcome)
+    {
+    case ENFORCE_OUTCOME_UNDETERMINED:
+      r->procedure = ENFORCE_PROCEDURE_UNDETERMINED;
+      r->why_procedure = WHY_OUTCOME_UNDETERMINED;
+      return;
+    case ENFORCE_OUTCOME_NO_PENALTY:
+      r->procedure = ENFORCE_PROCEDURE_NONE;
+      r->why_procedure = WHY_NO_PENALTY;
+      return;
+    case ENFORCE_OUTCOME_WARNING:
+      r->procedure = ENFORCE_PROCEDURE_SIMPLE;
+      r->why_procedure = WHY_WARNING;
+      return;
+    case ENFORCE_OUTCOME_FINE:
+      break;
+    default:
+      r->procedure = ENFORCE_PROCEDURE_GENERAL;
+      r->why_procedure = WHY_OTHER_KINDS;
+      return;
+    }
+  cap = known_param (ctx, r, id, date);
+  *cap_out = cap;
+  if (cap == NULL)
+    {
+      r->procedure = ENFORCE_PROCEDURE_UNDETERMINED;
+      r->why_procedure = WHY_PARAM_UNKNOWN;
+      return;
+    }
+  r->simple_cap = cap->value;
+  r->procedure = r->amount <= cap->value ? ENFORCE_PROCEDURE_SIMPLE : ENFORCE_PROCEDURE_GENERAL;
+  r->why_procedure = r->amount <= cap->value ? WHY_FINE_WITHIN : WHY_FINE_OVER;
+}
+
+/* Art. 68: on-site collection after a simple-procedure fine of at most the
+ * cap (the "hard to collect later" ground is for the officer to judge). */
+static void
+decide_onsite (RecCtx *ctx, EnforceRecommendation *r, gint32 date, const Param **cap_out)
+{
+  const Param *cap;
+
+  *cap_out = NULL;
+  if (r->procedure == ENFORCE_PROCEDURE_NONE || r->procedure == ENFORCE_PROCEDURE_GENERAL)
+    {
+      r->onsite = ENFORCE_ANSWER_NO;
+      r->why_onsite = r->procedure == ENFORCE_PROCEDURE_NONE ? WHY_NO_PENALTY : WHY_NOT_SIMPLE;
+      return;
+    }
+  if (r->outcome == ENFORCE_OUTCOME_UNDETERMINED)
+    {
+      r->onsite = ENFORCE_ANSWER_UNDETERMINED;
+      r->why_onsite = WHY_OUTCOME_UNDETERMINED;
+      return;
+    }
+  if (!r->has_amount)
+    {
+      r->onsite = ENFORCE_ANSWER_NO;
+      r->why_onsite = WHY_NO_FINE;
+      return;
+    }
+  cap = known_param (ctx, r, PARAM_ONSITE_CAP, date);
+  *cap_out = cap;
+  if (cap == NULL)
+    {
+      r->onsite = ENFORCE_ANSWER_UNDETERMINED;
+      r->why_onsite = WHY_PARAM_UNKNOWN;
+      return;
+    }
+  r->onsite_cap = cap->value;
+  if (r->amount > cap->value)
+    {
+      /* No on-site collection whichever procedure applies. */
+      r->onsite = ENFORCE_ANSWER_NO;
+      r->why_onsite = WHY_FINE_OVER;
+    }
+  else if (r->procedure == ENFORCE_PROCEDURE_SIMPLE)
+    {
+      r->onsite = ENFORCE_ANSWER_YES;
+      r->why_onsite = WHY_FINE_WITHIN;
+    }
+  else
+    {
+      r->onsite = ENFORCE_ANSWER_UNDETERMINED;
+      r->why_onsite = WHY_NOT_SIMPLE;
+    }
+}
+
+#define HEARING_KINDS (KIND_BIT (KIND_SUSPEND_PERMIT) | KIND_BIT (KIND_LOWER_QUALIFICATION) \
+                       | KIND_BIT (KIND_REVOKE_PERMIT) | KIND_BIT (KIND_RESTRICT_BUSINESS) \
+                       | KIND_BIT (KIND_SUSPEND_BUSINESS) | KIND_BIT (KIND_CLOSE)       \
+                       | KIND_BIT (KIND_BAR_OCCUPATION))
+
+/* Art. 63: the heavy kinds always; a fine from the local 较大数额 on. */
+static void
+decide_hearing (RecCtx *ctx, EnforceRecommendation *r, gint32 date, const Param **thr_out)
+{
+  ParamId id = r->party == PARTY_ORGANIZATION ? PARAM_HEARING_ORGANIZATION : PARAM_HEARING_INDIVIDUAL;
+  const Param *thr;
+
+  *thr_out = NULL;
+  if (r->outcome == ENFORCE_OUTCOME_UNDETERMINED)
+    {
+      r->hearing = ENFORCE_ANSWER_UNDETERMINED;
+      r->why_hearing = WHY_OUTCOME_UNDETERMINED;
+      return;
+    }
+  if (r->outcome == ENFORCE_OUTCOME_NO_PENALTY)
+    {
+      r->hearing = ENFORCE_ANSWER_NO;
+      r->why_hearing = WHY_NO_PENALTY;
+      return;
+    }
+  if (r->kinds & HEARING_KINDS)
+    {
+      r->hearing = ENFORCE_ANSWER_YES;
+      r->why_hearing = WHY_HEAVY_KIND;
+      return;
+    }
+  if (!r->has_amount)
+    {
+      r->hearing = ENFORCE_ANSWER_NO;
+      r->why_hearing = WHY_NO_FINE;
+      return;
+    }
+  thr = known_param (ctx, r, id, date);
+  *thr_out = thr;
+  if (thr == NULL)
+    {
+      r->hearing = ENFORCE_ANSWER_UNDETERMINED;
+      r->why_hearing = WHY_PARAM_UNKNOWN;
+      return;
+    }
+  r->hearing_threshold = thr->value;
+  r->hearing = r->amount >= thr->value ? ENFORCE_ANSWER_YES : ENFORCE_ANSWER_NO;
+  r->why_hearing = r->amount >= thr->value ? WHY_AT_THRESHOLD : WHY_BELOW_THRESHOLD;
+}
+
+static const char *const review_paths[REVIEW_COUNT] = {
+  "review.complex",
+  "review.serious",
+  "review.major_public_interest",
+  "review.hearing_held",
+  "review.other_required",
+};
+
+/* Any of @flags true → yes; all false → no; otherwise undetermined with
+ * the unknown ones listed. */
+static EnforceAnswer
+any_flag (const EnforceCase *k, EnforceRecommendation *r, const ReviewFlag *flags, guint n,
+          guint8 *why)
+{
+  gboolean unknown = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    if (k->review[flags[i]].known && k->review[flags[i]].value)
+      {
+        *why = WHY_FLAG_SET;
+        return ENFORCE_ANSWER_YES;
+      }
+  for (guint i = 0; i < n; i++)
+    if (!k->review[flags[i]].known)
+      {
+        rec_add_missing (&r->lists, review_paths[flags[i]]);
+        unknown = TRUE;
+      }
+  *why = unknown ? WHY_FLAGS_UNKNOWN : WHY_FLAGS_CLEAR;
+  return unknown ? ENFORCE_ANSWER_UNDETERMINED : ENFORCE_ANSWER_NO;
+}
+
+void
+rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, gint32 param_date)
+{
+  /* Art. 58 items (1)-(4), in the article's order. */
+  static const ReviewFlag review58[] = { REVIEW_MAJOR_PUBLIC_INTEREST, REVIEW_HEARING_HELD,
+                                         REVIEW_COMPLEX, REVIEW_OTHER_REQUIRED };
+  static const ReviewFlag review57[] = { REVIEW_COMPLEX, REVIEW_SERIOUS };
+  const EnforceCase *k = ctx->kase;
+  const Param *simple_cap, *onsite_cap, *threshold;
+  Citation c;
+
+  decide_simple (ctx, r, param_date, &simple_cap);
+  decide_onsite (ctx, r, param_date, &onsite_cap);
+  decide_hearing (ctx, r, param_date, &threshold);
+  r->legal_review = any_flag (k, r, review58, G_N_ELEMENTS (review58), &r->why_review);
+  if (r->reduced)
+    {
+      /* 减轻 goes below the statutory minimum: the leadership decides. */
+      r->collective = ENFORCE_ANSWER_YES;
+      r->why_collective = WHY_REDUCED_TIER;
+    }
+  else
+    r->collective = any_flag (k, r, review57, G_N_ELEMENTS (review57), &r->why_collective);
+
+  /* After a no-penalty outcome the trace ends with its reason (and the
+   * education step); the answers are in the result all the same. */
+  if (!ctx->trace || r->outcome == ENFORCE_OUTCOME_NO_PENALTY)
+    return;
+  step (ctx, r, "procedure.simple", simple_cap ? param_basis (simple_cap)
+        : rec_law_citation (ctx, 51, 0, &c) ? &c : NULL, "cap", r->simple_cap,
+        g_strdup_printf ("程序：%s", r->procedure == ENFORCE_PROCEDURE_SIMPLE ? "简易程序"
+                         : r->procedure == ENFORCE_PROCEDURE_GENERAL ? "普通程序"
+                         : r->procedure == ENFORCE_PROCEDURE_NONE ? "不作处罚决定" : "待定"),
+        g_strdup_printf ("Procedure: %s", enforce_procedure_name (r->procedure)));
+  step (ctx, r, "procedure.onsite_collection", onsite_cap ? param_basis (onsite_cap)
+        : rec_law_citation (ctx, 68, 0, &c) ? &c : NULL, "cap", r->onsite_cap,
+        g_strdup_printf ("当场收缴罚款：%s", answer_zh (r->onsite)),
+        g_strdup_printf ("On-site collection: %s", enforce_answer_name (r->onsite)));
+  step (ctx, r, "procedure.hearing", threshold ? param_basis (threshold)
+        : rec_law_citation (ctx, 63, 0, &c) ? &c : NULL, "threshold", r->hearing_threshold,
+        g_strdup_printf ("告知听证权利：%s%s", answer_zh (r->hearing),
+                         r->why_hearing == WHY_PARAM_UNKNOWN ? "（较大数额罚款标准未知）" : ""),
+        g_strdup_printf ("Hearing right: %s%s", enforce_answer_name (r->hearing),
+                         r->why_hearing == WHY_PARAM_UNKNOWN ? " (the large-fine threshold is unknown)" : ""));
+  step (ctx, r, "procedure.legal_review", rec_law_citation (ctx, 58, 0, &c) ? &c : NULL, NULL, 0,
+        g_strdup_printf ("法制审核：%s", answer_zh (r->legal_review)),
+        g_strdup_printf ("Legal review: %s", enforce_answer_name (r->legal_review)));
+  step (ctx, r, "procedure.collective_discussion", rec_law_citation (ctx, 57, 0, &c) ? &c : NULL, NULL, 0,
+        g_strdup_printf ("集体讨论：%s%s", answer_zh (r->collective),
+                         r->why_collective == WHY_REDUCED_TIER ? "（减轻处罚）" : ""),
+        g_strdup_printf ("Collective discussion: %s%s", enforce_answer_name (r->collective),
+                         r->why_collective == WHY_REDUCED_TIER ? " (reduced penalty)" : ""));
+}
+
+/* Notes the unverified calendar years a working-day period used. */
+static void
+note_calendar (RecLists *l, const Calendar *cal, gint32 from, gint32 to)
+{
+  int y0, y1, m, d;
+
+  date_to_ymd (from, &y0, &m, &d);
+  date_to_ymd (to, &y1, &m, &d);
+  for (guint i = 0; i < cal->n_years; i++)
+    if (cal->years[i].year >= y0 && cal->years[i].year <= y1 && !cal->years[i].verified)
+      rec_add_note (l, NOTE_CALENDAR, &cal->years[i], NULL, cal->years[i].year);
+}
+
+/* @from + the parameter's working days; DATE_NONE when unknown. */
+static gint32
+workdays_after (RecCtx *ctx, EnforceRecommendation *r, ParamId id, gint32 from, const Param **p_out)
+{
+  const Param *p = known_param (ctx, r, id, from);
+  gint32 out;
+  int year = 0;
+
+  *p_out = p;
+  if (p == NULL)
+    return DATE_NONE;
+  if (!calendar_add_workdays (&ctx->rules->calendar, from, (int) p->value, &out, &year))
+    {
+      rec_add_missing_year (ctx, &r->lists, year);
+      return DATE_NONE;
+    }
+  note_calendar (&r->lists, &ctx->rules->calendar, from, out);
+  return out;
+}
+
+static gint32
+days_after (RecCtx *ctx, EnforceRecommendation *r, ParamId id, gint32 from, const Param **p_out)
+{
+  const Param *p = known_param (ctx, r, id, from);
+
+  *p_out = p;
+  if (p == NULL || p->value < 0 || p->value > 100000)
+    return DATE_NONE;
+  return from + (gint32) p->value;
+}
+
+/* Art. 72: 3 % of the fine per day late, capped at the fine, rounded once. */
+static void
+late_surcharge (RecCtx *ctx, EnforceRecommendation *r, const Param **p_out)
+{
+  const Param *pct;
+  const Rounding *rule;
+  gint64 cf, cap;
+
+  *p_out = NULL;
+  if (ctx->as_of == DATE_NONE || r->payment_due == DATE_NONE || !r->has_amount)
+    return;
+  r->days_late = ctx->as_of > r->payment_due ? ctx->as_of - r->payment_due : 0;
+  if (r->days_late == 0)
+    {
+      r->has_surcharge = TRUE;
+      r->surcharge = 0;
+      return;
+    }
+  pct = known_param (ctx, r, PARAM_LATE_PERCENT_PER_DAY, r->payment_due);
+  *p_out = pct;
+  rule = r->has_rounding ? &r->rounding : rules_rounding (ctx->rules, r->payment_due);
+  if (pct == NULL)
+    return;
+  if (rule == NULL)
+    {
+      rec_add_missing (&r->lists, "parameters.rounding");
+      return;
+    }
+  /* fen × percent = centifen per day; past the cap (or on overflow, which
+   * only happens far past it) the fine itself is owed. */
+  cap = r->amount * CENTIFEN_PER_FEN;
+  if (!checked_mul (r->amount, pct->value, &cf) || !checked_mul (cf, r->days_late, &cf) || cf > cap)
+    cf = cap;
+  r->surcharge = round_centifen (cf, rule);
+  r->has_surcharge = TRUE;
+}
+
+static void
+deadline_step (RecCtx *ctx, EnforceRecommendation *r, const char *code, const Param *p,
+               gint32 from, gint32 due, const char *zh, const char *en)
+{
+  GString *s;
+  JsonWriter w;
+  char a[11] = "", b[11] = "";
+
+  s = g_string_new (NULL);
+  json_writer_init (&w, s);
+  json_writer_begin_object (&w);
+  if (from != DATE_NONE)
+    date_format_buf (from, a);
+  if (due != DATE_NONE)
+    date_format_buf (due, b);
+  json_writer_member_string (&w, "from", from != DATE_NONE ? a : NULL);
+  json_writer_key (&w, "period");
+  if (p)
+    json_writer_int (&w, p->value);
+  else
+    json_writer_null (&w);
+  json_writer_member_string (&w, "due", due != DATE_NONE ? b : NULL);
+  json_writer_end_object (&w);
+  rec_step_add (r->steps, code, g_string_free (s, FALSE),
+                g_strdup_printf ("%s：%s", zh, due != DATE_NONE ? b : "待定"),
+                g_strdup_printf ("%s: %s", en, due != DATE_NONE ? b : "undetermined"),
+                param_basis (p));
+  (void) ctx;
+}
+
+void
+rec_compute_deadlines (RecCtx *ctx, EnforceRecommendation *r)
+{
+  const EnforceCase *k = ctx->kase;
+  const Param *p;
+  /* As for the procedure: no deadline steps after a no-penalty outcome. */
+  gboolean trace = ctx->trace && r->outcome != ENFORCE_OUTCOME_NO_PENALTY;
+
+  if (k->filed != DATE_NONE)
+    {
+      r->decision_due = days_after (ctx, r, PARAM_CASE_DAYS, k->filed, &p);
+      if (trace)
+        deadline_step (ctx, r, "deadline.decision", p, k->filed, r->decision_due,
+                       "作出处罚决定期限（立案之日起）", "Decision due (from filing)");
+    }
+  if (k->notified != DATE_NONE && r->hearing != ENFORCE_ANSWER_NO)
+    {
+      r->hearing_request_by = workdays_after (ctx, r, PARAM_HEARING_REQUEST_WORKDAYS, k->notified, &p);
+      if (trace)
+        deadline_step (ctx, r, "deadline.hearing_request", p, k->notified, r->hearing_request_by,
+                       "要求听证期限（告知后，工作日）", "Hearing request by (working days from notice)");
+    }
+  if (k->decided != DATE_NONE)
+    {
+      r->delivery_by = workdays_after (ctx, r, PARAM_DELIVERY_WORKDAYS, k->decided, &p);
+      if (trace)
+        deadline_step (ctx, r, "deadline.delivery", p, k->decided, r->delivery_by,
+                       "送达期限（决定后，工作日）", "Delivery by (working days from the decision)");
+    }
+  if (k->received != DATE_NONE && r->has_amount)
+    {
+      r->payment_due = days_after (ctx, r, PARAM_PAYMENT_DAYS, k->received, &p);
+      if (trace)
+        deadline_step (ctx, r, "deadline.payment", p, k->received, r->payment_due,
+                       "缴纳罚款期限（收到决定书之日起）", "Payment due (from receipt of the decision)");
+    }
+  late_surcharge (ctx, r, &p);
+  if (trace && r->has_surcharge)
+    {
+      GString *s = g_string_new (NULL);
+      JsonWriter w;
+      char as_of[11], amount[32];
+
+      json_writer_init (&w, s);
+      json_writer_begin_object (&w);
+      date_format_buf (ctx->as_of, as_of);
+      json_writer_member_string (&w, "as_of", as_of);
+      json_writer_member_int (&w, "days_late", r->days_late);
+      json_writer_member_int (&w, "fine", r->amount);
+      json_writer_key (&w, "percent_per_day");
+      if (p)
+        json_writer_int (&w, p->value);
+      else
+        json_writer_null (&w);
+      json_writer_end_object (&w);
+      rec_format_yuan (r->surcharge, amount);
+      rec_step_add (r->steps, "deadline.late_surcharge", g_string_free (s, FALSE),
+                    g_strdup_printf ("截至%s逾期%" G_GINT64_FORMAT "日，加处罚款%s元（不超过罚款数额）",
+                                     as_of, r->days_late, amount),
+                    g_strdup_printf ("As of %s, %" G_GINT64_FORMAT " days late: surcharge %s yuan (capped at the fine)",
+                                     as_of, r->days_late, amount),
+                    param_basis (p));
+    }
+}

@@ -1,2 +1,776 @@
-/* recommendation.c: not yet written. */
-#include <glib.h>
+/* recommendation.c: the recommendation object, its accessors and the text
+ * report officers read (Chinese by default). */
+#include "recommend-private.h"
+
+#include <string.h>
+#include "citation.h"
+
+/* A literal in the report's language (kept literal so formats stay checked). */
+#define T(tx, in_zh, in_en) ((tx)->zh ? (in_zh) : (in_en))
+
+/* ------------------------------------------------------------------ */
+/* Trace steps                                                         */
+
+GPtrArray *
+rec_steps_new (void)
+{
+  return g_ptr_array_new_with_free_func (rec_step_free);
+}
+
+void
+rec_step_free (gpointer data)
+{
+  RecStep *s = data;
+
+  if (s == NULL)
+    return;
+  g_free (s->inputs);
+  g_free (s->message[0]);
+  g_free (s->message[1]);
+  g_free (s->citation_text[0]);
+  g_free (s->citation_text[1]);
+  g_free (s);
+}
+
+void
+rec_step_add (GPtrArray *steps, const char *code, char *inputs, char *zh, char *en,
+              const Citation *citation)
+{
+  RecStep *s = g_new0 (RecStep, 1);
+
+  s->code = code;
+  s->inputs = inputs;
+  s->message[ENFORCE_LANG_ZH] = zh;
+  s->message[ENFORCE_LANG_EN] = en;
+  if (citation != NULL && citation->article != 0)
+    {
+      s->has_citation = TRUE;
+      s->citation = *citation;
+      s->citation_text[ENFORCE_LANG_ZH] = citation_render (citation, ENFORCE_LANG_ZH);
+      s->citation_text[ENFORCE_LANG_EN] = citation_render (citation, ENFORCE_LANG_EN);
+    }
+  g_ptr_array_add (steps, s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Accessors                                                           */
+
+EnforceOutcome
+enforce_recommendation_get_outcome (const EnforceRecommendation *self)
+{
+  g_return_val_if_fail (self != NULL, ENFORCE_OUTCOME_UNDETERMINED);
+  return self->outcome;
+}
+
+gboolean
+enforce_recommendation_is_discretionary (const EnforceRecommendation *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->discretionary;
+}
+
+const char *
+enforce_recommendation_get_benchmark_id (const EnforceRecommendation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->benchmark ? self->benchmark->id : NULL;
+}
+
+const char *
+enforce_recommendation_get_version (const EnforceRecommendation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->version ? self->version_text : NULL;
+}
+
+const char *
+enforce_recommendation_get_tier (const EnforceRecommendation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->tier ? self->tier->name : NULL;
+}
+
+gboolean
+enforce_recommendation_get_range (const EnforceRecommendation *self, gint64 *min_fen, gint64 *max_fen)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  if (!self->has_range)
+    return FALSE;
+  if (min_fen)
+    *min_fen = self->range_min;
+  if (max_fen)
+    *max_fen = self->range_max;
+  return TRUE;
+}
+
+gboolean
+enforce_recommendation_get_amount (const EnforceRecommendation *self, gint64 *fen)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  if (!self->has_amount)
+    return FALSE;
+  if (fen)
+    *fen = self->amount;
+  return TRUE;
+}
+
+EnforceProcedure
+enforce_recommendation_get_procedure (const EnforceRecommendation *self)
+{
+  g_return_val_if_fail (self != NULL, ENFORCE_PROCEDURE_UNDETERMINED);
+  return self->procedure;
+}
+
+EnforceAnswer
+enforce_recommendation_get_hearing (const EnforceRecommendation *self)
+{
+  g_return_val_if_fail (self != NULL, ENFORCE_ANSWER_UNDETERMINED);
+  return self->hearing;
+}
+
+EnforceAnswer
+enforce_recommendation_get_legal_review (const EnforceRecommendation *self)
+{
+  g_return_val_if_fail (self != NULL, ENFORCE_ANSWER_UNDETERMINED);
+  return self->legal_review;
+}
+
+EnforceAnswer
+enforce_recommendation_get_collective_discussion (const EnforceRecommendation *self)
+{
+  g_return_val_if_fail (self != NULL, ENFORCE_ANSWER_UNDETERMINED);
+  return self->collective;
+}
+
+EnforceAnswer
+enforce_recommendation_get_onsite_collection (const EnforceRecommendation *self)
+{
+  g_return_val_if_fail (self != NULL, ENFORCE_ANSWER_UNDETERMINED);
+  return self->onsite;
+}
+
+guint
+enforce_recommendation_get_missing_count (const EnforceRecommendation *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->lists.n_missing;
+}
+
+const char *
+enforce_recommendation_get_missing (const EnforceRecommendation *self, guint index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->lists.n_missing, NULL);
+  return self->lists.missing[index];
+}
+
+guint
+enforce_recommendation_get_step_count (const EnforceRecommendation *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->steps ? self->steps->len : 0;
+}
+
+static const RecStep *
+step_at (const EnforceRecommendation *self, guint index)
+{
+  if (self->steps == NULL || index >= self->steps->len)
+    return NULL;
+  return g_ptr_array_index (self->steps, index);
+}
+
+const char *
+enforce_recommendation_get_step_code (const EnforceRecommendation *self, guint index)
+{
+  const RecStep *s;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  s = step_at (self, index);
+  g_return_val_if_fail (s != NULL, NULL);
+  return s->code;
+}
+
+const char *
+enforce_recommendation_get_step_message (const EnforceRecommendation *self, guint index,
+                                         EnforceLang lang)
+{
+  const RecStep *s;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  s = step_at (self, index);
+  g_return_val_if_fail (s != NULL, NULL);
+  return s->message[lang == ENFORCE_LANG_EN ? ENFORCE_LANG_EN : ENFORCE_LANG_ZH];
+}
+
+const char *
+enforce_recommendation_get_step_citation (const EnforceRecommendation *self, guint index,
+                                          EnforceLang lang)
+{
+  const RecStep *s;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  s = step_at (self, index);
+  g_return_val_if_fail (s != NULL, NULL);
+  return s->citation_text[lang == ENFORCE_LANG_EN ? ENFORCE_LANG_EN : ENFORCE_LANG_ZH];
+}
+
+void
+enforce_recommendation_free (EnforceRecommendation *self)
+{
+  if (self == NULL)
+    return;
+  if (self->steps)
+    g_ptr_array_unref (self->steps);
+  enforce_rule_set_unref (self->rules);
+  g_free (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+
+const char *
+enforce_outcome_name (EnforceOutcome outcome)
+{
+  switch (outcome)
+    {
+    case ENFORCE_OUTCOME_NO_PENALTY: return "no_penalty";
+    case ENFORCE_OUTCOME_WARNING: return "warning";
+    case ENFORCE_OUTCOME_FINE: return "fine";
+    case ENFORCE_OUTCOME_FINE_AND_OTHER: return "fine_and_other";
+    case ENFORCE_OUTCOME_OTHER: return "other";
+    case ENFORCE_OUTCOME_UNDETERMINED: return "undetermined";
+    default: return "unknown";
+    }
+}
+
+const char *
+enforce_procedure_name (EnforceProcedure procedure)
+{
+  switch (procedure)
+    {
+    case ENFORCE_PROCEDURE_UNDETERMINED: return "undetermined";
+    case ENFORCE_PROCEDURE_SIMPLE: return "simple";
+    case ENFORCE_PROCEDURE_GENERAL: return "general";
+    case ENFORCE_PROCEDURE_NONE: return "none";
+    default: return "unknown";
+    }
+}
+
+const char *
+enforce_answer_name (EnforceAnswer answer)
+{
+  switch (answer)
+    {
+    case ENFORCE_ANSWER_NO: return "no";
+    case ENFORCE_ANSWER_YES: return "yes";
+    case ENFORCE_ANSWER_UNDETERMINED: return "undetermined";
+    default: return "unknown";
+    }
+}
+
+const char *
+rec_order_kind_name (OrderKind k)
+{
+  switch (k)
+    {
+    case ORDER_NONE: return "none";
+    case ORDER_CORRECT: return "correct";
+    case ORDER_CORRECT_WITHIN: return "correct_within";
+    case ORDER_REMOVE: return "remove";
+    case ORDER_DEMOLISH: return "demolish";
+    case ORDER_STOP: return "stop";
+    default: return "none";
+    }
+}
+
+const char *
+rec_order_label_zh (OrderKind k)
+{
+  switch (k)
+    {
+    case ORDER_CORRECT: return "责令改正";
+    case ORDER_CORRECT_WITHIN: return "责令限期改正";
+    case ORDER_REMOVE: return "责令清除";
+    case ORDER_DEMOLISH: return "责令限期拆除";
+    case ORDER_STOP: return "责令停止违法行为";
+    case ORDER_NONE:
+    default: return NULL;
+    }
+}
+
+void
+rec_format_yuan (gint64 fen, char buf[32])
+{
+  gint64 a = fen < 0 ? -fen : fen;
+
+  g_snprintf (buf, 32, "%s%" G_GINT64_FORMAT ".%02d", fen < 0 ? "-" : "",
+              a / FEN_PER_YUAN, (int) (a % FEN_PER_YUAN));
+}
+
+const char *
+rec_excluded_reason_name (guint8 reason)
+{
+  return reason == EXCLUDED_NOT_COVERED ? "party_class_not_covered" : "lighter_fine";
+}
+
+/* The provenance note of a note's subject, or NULL. */
+static const char *
+note_of (const RecNote *n)
+{
+  switch (n->kind)
+    {
+    case NOTE_BENCHMARK: return ((const Benchmark *) n->subject)->provenance.note;
+    case NOTE_VERSION: return ((const Version *) n->subject)->provenance.note;
+    case NOTE_TIER: return ((const Tier *) n->subject)->provenance.note;
+    case NOTE_EXEMPTION: return ((const Exemption *) n->subject)->provenance.note;
+    case NOTE_PARAM: return ((const Param *) n->subject)->note;
+    default: return NULL;
+    }
+}
+
+char *
+rec_note_text (const RecNote *n, EnforceLang lang)
+{
+  gboolean zh = lang != ENFORCE_LANG_EN;
+  const char *note = note_of (n);
+  char *head, *out, *cite;
+  char date[11];
+
+  switch (n->kind)
+    {
+    case NOTE_BENCHMARK:
+      head = g_strdup_printf (zh ? "基准 %s" : "benchmark %s", n->name);
+      break;
+    case NOTE_VERSION:
+      date_format_buf (n->number, date);
+      head = g_strdup_printf (zh ? "基准 %s（%s版）" : "version %s of %s",
+                              zh ? n->name : date, zh ? date : n->name);
+      break;
+    case NOTE_TIER:
+      head = g_strdup_printf (zh ? "阶次“%s”" : "tier %s", n->name);
+      break;
+    case NOTE_EXEMPTION:
+      head = g_strdup_printf (zh ? "免罚情形“%s”" : "exemption %s", n->name);
+      break;
+    case NOTE_CITATION:
+      cite = n->subject ? citation_render ((const Citation *) n->subject, lang) : g_strdup ("?");
+      head = g_strdup_printf (zh ? "%s 引用%s" : "%s cites %s", n->name ? n->name : "", cite);
+      g_free (cite);
+      break;
+    case NOTE_PARAM:
+      head = g_strdup_printf (zh ? "参数 %s" : "parameter %s", n->name);
+      break;
+    case NOTE_CALENDAR:
+      head = g_strdup_printf (zh ? "%d年节假日安排" : "calendar %d", n->number);
+      break;
+    default:
+      head = g_strdup ("?");
+      break;
+    }
+  if (note == NULL || note[0] == '\0')
+    return head;
+  out = g_strdup_printf (zh ? "%s：%s" : "%s: %s", head, note);
+  g_free (head);
+  return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* Text report                                                         */
+
+typedef struct {
+  GString *out;
+  gboolean zh;
+} Text;
+
+static void
+line (Text *tx, const char *label_zh, const char *label_en, const char *value)
+{
+  g_string_append_printf (tx->out, "%s%s%s\n", T (tx, label_zh, label_en), T (tx, "：", ": "), value);
+}
+
+static char *
+money (const Text *tx, gint64 fen)
+{
+  return money_format_text (fen, tx->zh ? ENFORCE_LANG_ZH : ENFORCE_LANG_EN);
+}
+
+static const char *
+outcome_label (const Text *tx, EnforceOutcome o)
+{
+  switch (o)
+    {
+    case ENFORCE_OUTCOME_NO_PENALTY: return T (tx, "不予处罚", "no penalty");
+    case ENFORCE_OUTCOME_WARNING: return T (tx, "警告", "warning");
+    case ENFORCE_OUTCOME_FINE: return T (tx, "罚款", "fine");
+    case ENFORCE_OUTCOME_FINE_AND_OTHER: return T (tx, "罚款并处其他处罚", "fine with other penalties");
+    case ENFORCE_OUTCOME_OTHER: return T (tx, "其他处罚", "other penalties");
+    default: return T (tx, "待定", "undetermined");
+    }
+}
+
+static const char *
+answer_label (const Text *tx, EnforceAnswer a)
+{
+  return a == ENFORCE_ANSWER_YES ? T (tx, "是", "yes")
+         : a == ENFORCE_ANSWER_NO ? T (tx, "否", "no") : T (tx, "待定", "undetermined");
+}
+
+static const char *
+decided_by_label (const Text *tx, const char *code)
+{
+  static const struct { const char *code, *zh, *en; } labels[] = {
+    { "gate.limitation", "超过追责时效（第三十六条）", "limitation period expired (Art. 36)" },
+    { "gate.age", "不满十四周岁（第三十条）", "under 14 (Art. 30)" },
+    { "gate.capacity", "不能辨认或者不能控制自己的行为（第三十一条）", "no capacity (Art. 31)" },
+    { "gate.no_fault", "没有主观过错（第三十三条第二款）", "no fault (Art. 33 ¶2)" },
+    { "gate.minor", "违法行为轻微并及时改正，没有造成危害后果（第三十三条第一款）",
+      "minor, corrected, no harm (Art. 33 ¶1)" },
+    { "gate.first_violation", "初次违法且危害后果轻微并及时改正，可以不予处罚（第三十三条第一款）",
+      "first violation, minor harm, corrected: may be exempted (Art. 33 ¶1)" },
+    { "gate.trigger", "已按责令改正要求改正或期限未届满", "the order to correct was complied with or is pending" },
+    { "tier", "裁量基准规定不予处罚", "the benchmark's tier imposes no penalty" },
+    { "law_in_force", "决定时该规定已废止（第三十七条）", "the provision was repealed (Art. 37)" },
+  };
+
+  for (guint i = 0; code && i < G_N_ELEMENTS (labels); i++)
+    if (strcmp (labels[i].code, code) == 0)
+      return T (tx, labels[i].zh, labels[i].en);
+  return NULL;
+}
+
+/* "罚款2000元超过简易程序限额200元" / "fine of 2000 yuan above the cap of 200 yuan". */
+static void
+append_money_reason (Text *tx, GString *why, const char *mid_zh, const char *mid_en,
+                     gint64 amount, gint64 param)
+{
+  char *a = money (tx, amount), *p = money (tx, param);
+
+  if (tx->zh)
+    g_string_append_printf (why, "罚款%s%s%s", a, mid_zh, p);
+  else
+    g_string_append_printf (why, "fine of %s %s %s", a, mid_en, p);
+  g_free (a);
+  g_free (p);
+}
+
+static void
+procedure_line (Text *tx, const EnforceRecommendation *r)
+{
+  GString *why = g_string_new (NULL);
+  const char *kind;
+
+  switch (r->procedure)
+    {
+    case ENFORCE_PROCEDURE_SIMPLE: kind = T (tx, "简易程序（可当场作出决定）", "simple procedure"); break;
+    case ENFORCE_PROCEDURE_GENERAL: kind = T (tx, "普通程序", "general procedure"); break;
+    case ENFORCE_PROCEDURE_NONE: kind = T (tx, "不作出处罚决定", "no penalty decision"); break;
+    default: kind = T (tx, "待定", "undetermined"); break;
+    }
+  switch (r->why_procedure)
+    {
+    case WHY_WARNING: g_string_append (why, T (tx, "警告", "a warning")); break;
+    case WHY_FINE_WITHIN:
+      append_money_reason (tx, why, "不超过简易程序限额", "within the simple-procedure cap of",
+                           r->amount, r->simple_cap);
+      break;
+    case WHY_FINE_OVER:
+      append_money_reason (tx, why, "超过简易程序限额", "above the simple-procedure cap of",
+                           r->amount, r->simple_cap);
+      break;
+    case WHY_OTHER_KINDS: g_string_append (why, T (tx, "含罚款、警告以外的处罚种类", "penalty kinds other than a fine or warning")); break;
+    case WHY_PARAM_UNKNOWN: g_string_append (why, T (tx, "简易程序限额未知", "the simple-procedure cap is unknown")); break;
+    case WHY_OUTCOME_UNDETERMINED: g_string_append (why, T (tx, "处罚结果待定", "the outcome is undetermined")); break;
+    default: break;
+    }
+  g_string_append_printf (tx->out, "%s%s%s", T (tx, "程序", "Procedure"), T (tx, "：", ": "), kind);
+  if (why->len)
+    g_string_append_printf (tx->out, T (tx, "（%s）", " (%s)"), why->str);
+  if (r->procedure != ENFORCE_PROCEDURE_NONE)
+    g_string_append (tx->out, T (tx, "（第五十一条）", " (Art. 51)"));
+  g_string_append_c (tx->out, '\n');
+  g_string_free (why, TRUE);
+}
+
+static void
+answer_line (Text *tx, const char *label_zh, const char *label_en, EnforceAnswer a,
+             const char *why, const char *article)
+{
+  g_string_append_printf (tx->out, "%s%s%s", T (tx, label_zh, label_en), T (tx, "：", ": "),
+                          answer_label (tx, a));
+  if (why && why[0])
+    g_string_append_printf (tx->out, T (tx, "（%s）", " (%s)"), why);
+  if (article)
+    g_string_append_printf (tx->out, T (tx, "（%s）", " (%s)"), article);
+  g_string_append_c (tx->out, '\n');
+}
+
+static void
+onsite_line (Text *tx, const EnforceRecommendation *r)
+{
+  GString *why = g_string_new (NULL);
+
+  switch (r->why_onsite)
+    {
+    case WHY_FINE_WITHIN:
+      append_money_reason (tx, why, "不超过", "within", r->amount, r->onsite_cap);
+      break;
+    case WHY_FINE_OVER:
+      append_money_reason (tx, why, "超过", "above", r->amount, r->onsite_cap);
+      break;
+    case WHY_NOT_SIMPLE: g_string_append (why, T (tx, "仅限简易程序", "simple procedure only")); break;
+    case WHY_NO_FINE: g_string_append (why, T (tx, "无罚款", "no fine")); break;
+    case WHY_PARAM_UNKNOWN: g_string_append (why, T (tx, "当场收缴限额未知", "the on-site cap is unknown")); break;
+    case WHY_NO_PENALTY: g_string_append (why, T (tx, "不予处罚", "no penalty")); break;
+    case WHY_OUTCOME_UNDETERMINED: g_string_append (why, T (tx, "处罚结果待定", "the outcome is undetermined")); break;
+    default: break;
+    }
+  answer_line (tx, "当场收缴罚款", "On-site collection", r->onsite, why->str, T (tx, "第六十八条", "Art. 68"));
+  g_string_free (why, TRUE);
+}
+
+static void
+hearing_line (Text *tx, const EnforceRecommendation *r)
+{
+  GString *why = g_string_new (NULL);
+
+  switch (r->why_hearing)
+    {
+    case WHY_HEAVY_KIND: g_string_append (why, T (tx, "拟作出吊销许可证件、责令停产停业等处罚", "revocation, closure or a like penalty")); break;
+    case WHY_AT_THRESHOLD:
+      append_money_reason (tx, why, "达到较大数额标准", "reaches the large-fine threshold of",
+                           r->amount, r->hearing_threshold);
+      break;
+    case WHY_BELOW_THRESHOLD:
+      append_money_reason (tx, why, "低于较大数额标准", "below the large-fine threshold of",
+                           r->amount, r->hearing_threshold);
+      break;
+    case WHY_PARAM_UNKNOWN: g_string_append (why, T (tx, "本地较大数额罚款标准未知", "the local large-fine threshold is unknown")); break;
+    case WHY_NO_FINE: g_string_append (why, T (tx, "无罚款", "no fine")); break;
+    case WHY_NO_PENALTY: g_string_append (why, T (tx, "不予处罚", "no penalty")); break;
+    case WHY_OUTCOME_UNDETERMINED: g_string_append (why, T (tx, "处罚结果待定", "the outcome is undetermined")); break;
+    default: break;
+    }
+  answer_line (tx, "告知听证权利", "Hearing right", r->hearing, why->str, T (tx, "第六十三条", "Art. 63"));
+  g_string_free (why, TRUE);
+}
+
+static const char *
+flags_why (const Text *tx, ProcWhy why)
+{
+  switch (why)
+    {
+    case WHY_FLAG_SET: return T (tx, "存在法定情形", "a statutory ground holds");
+    case WHY_FLAGS_CLEAR: return T (tx, "无法定情形", "no statutory ground");
+    case WHY_FLAGS_UNKNOWN: return T (tx, "案件未说明相关情形", "the case does not state the grounds");
+    case WHY_REDUCED_TIER: return T (tx, "减轻处罚", "reduced penalty");
+    default: return NULL;
+    }
+}
+
+static void
+date_item (Text *tx, const char *zh, const char *en, gint32 day)
+{
+  char buf[11];
+
+  if (day == DATE_NONE)
+    return;
+  date_format_buf (day, buf);
+  g_string_append_printf (tx->out, "  %s%s%s\n", T (tx, zh, en), T (tx, "：", ": "), buf);
+}
+
+static void
+deadlines_block (Text *tx, const EnforceRecommendation *r)
+{
+  if (r->decision_due == DATE_NONE && r->hearing_request_by == DATE_NONE && r->delivery_by == DATE_NONE
+      && r->payment_due == DATE_NONE && !r->has_surcharge)
+    return;
+  g_string_append (tx->out, T (tx, "期限：\n", "Deadlines:\n"));
+  date_item (tx, "作出处罚决定（第六十条）", "decision due (Art. 60)", r->decision_due);
+  date_item (tx, "要求听证（第六十四条）", "hearing request by (Art. 64)", r->hearing_request_by);
+  date_item (tx, "送达决定书（第六十一条）", "delivery by (Art. 61)", r->delivery_by);
+  date_item (tx, "缴纳罚款（第六十七条）", "payment due (Art. 67)", r->payment_due);
+  if (r->has_surcharge)
+    {
+      char d[11], *m = money (tx, r->surcharge);
+
+      date_format_buf (r->surcharge_as_of, d);
+      g_string_append_printf (tx->out, tx->zh ? "  加处罚款（第七十二条）：截至%s逾期%" G_GINT64_FORMAT "日，%s\n"
+                                              : "  late surcharge (Art. 72): as of %s, %" G_GINT64_FORMAT " days late, %s\n",
+                              d, r->days_late, m);
+      g_free (m);
+    }
+}
+
+static void
+range_line (Text *tx, const char *zh, const char *en, gint64 min, gint64 max)
+{
+  char *a = money (tx, min), *b = money (tx, max);
+  char *v = g_strdup_printf (T (tx, "%s至%s", "%s to %s"), a, b);
+
+  line (tx, zh, en, v);
+  g_free (v);
+  g_free (a);
+  g_free (b);
+}
+
+static void
+penalties_line (Text *tx, const EnforceRecommendation *r)
+{
+  GString *s;
+
+  if (r->kinds == 0)
+    return;
+  s = g_string_new (NULL);
+  for (guint k = 0; k < KIND_COUNT; k++)
+    if (r->kinds & KIND_BIT (k))
+      {
+        if (s->len)
+          g_string_append (s, T (tx, "、", ", "));
+        g_string_append (s, tx->zh ? penalty_kind_label_zh ((PenaltyKind) k) : penalty_kind_name ((PenaltyKind) k));
+      }
+  line (tx, "处罚种类", "Penalty kinds", s->str);
+  g_string_free (s, TRUE);
+}
+
+static void
+list_line (Text *tx, const char *zh, const char *en, const char *const *items, guint n)
+{
+  GString *s;
+
+  if (n == 0)
+    return;
+  s = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i)
+        g_string_append (s, T (tx, "、", ", "));
+      g_string_append (s, items[i]);
+    }
+  line (tx, zh, en, s->str);
+  g_string_free (s, TRUE);
+}
+
+static void
+trace_block (Text *tx, const EnforceRecommendation *r)
+{
+  EnforceLang lang = tx->zh ? ENFORCE_LANG_ZH : ENFORCE_LANG_EN;
+
+  if (r->steps == NULL || r->steps->len == 0)
+    return;
+  g_string_append (tx->out, T (tx, "推理过程：\n", "Reasoning:\n"));
+  for (guint i = 0; i < r->steps->len; i++)
+    {
+      const RecStep *s = g_ptr_array_index (r->steps, i);
+
+      g_string_append_printf (tx->out, "  %u. [%s] %s", i + 1, s->code, s->message[lang]);
+      if (s->citation_text[lang])
+        g_string_append_printf (tx->out, T (tx, "（%s）", " (%s)"), s->citation_text[lang]);
+      g_string_append_c (tx->out, '\n');
+    }
+}
+
+static void
+head_block (Text *tx, const EnforceRecommendation *r)
+{
+  const char *why;
+
+  g_string_append_printf (tx->out, "%s%s%s", T (tx, "处罚建议", "Recommendation"), T (tx, "：", ": "),
+                          outcome_label (tx, r->outcome));
+  if (r->discretionary)
+    g_string_append (tx->out, T (tx, "（可以不予处罚，属裁量）", " (discretionary: may be exempted)"));
+  g_string_append_c (tx->out, '\n');
+  if (r->outcome == ENFORCE_OUTCOME_NO_PENALTY && (why = decided_by_label (tx, r->decided_by)) != NULL)
+    line (tx, "理由", "Ground", why);
+  if (r->outcome == ENFORCE_OUTCOME_NO_PENALTY && r->decided_by && strcmp (r->decided_by, "law_in_force") != 0)
+    line (tx, "教育", "Education",
+          T (tx, "应当对当事人进行教育（第三十三条第三款）", "the party must be educated (Art. 33 ¶3)"));
+  if (r->case_id)
+    line (tx, "案件编号", "Case", r->case_id);
+  if (r->benchmark)
+    {
+      char *v = r->version
+        ? g_strdup_printf (T (tx, "%s（%s，%s版）", "%s (%s, version %s)"),
+                           r->benchmark->title, r->benchmark->id, r->version_text)
+        : g_strdup_printf (T (tx, "%s（%s）", "%s (%s)"), r->benchmark->title, r->benchmark->id);
+      line (tx, "适用基准", "Benchmark", v);
+      g_free (v);
+    }
+}
+
+static void
+amount_block (Text *tx, const EnforceRecommendation *r)
+{
+  if (r->tier)
+    {
+      const char *cls = tx->zh ? tier_class_label_zh (r->tier->cls) : tier_class_name (r->tier->cls);
+      char *v = strcmp (cls, r->tier->name) == 0 ? g_strdup (cls)
+                : g_strdup_printf (T (tx, "%s（%s）", "%s (%s)"), r->tier->name, cls);
+      line (tx, "裁量阶次", "Tier", v);
+      g_free (v);
+      if (r->tier->text)
+        line (tx, "适用条件", "Applies when", r->tier->text);
+    }
+  penalties_line (tx, r);
+  if (r->has_statutory)
+    range_line (tx, "法定罚款幅度", "Statutory range", r->statutory_min, r->statutory_max);
+  if (r->has_range)
+    range_line (tx, "阶次罚款幅度", "Tier range", r->range_min, r->range_max);
+  if (r->has_amount)
+    {
+      char *m = money (tx, r->amount);
+
+      line (tx, "建议罚款", "Recommended fine", m);
+      g_free (m);
+    }
+  if (r->benchmark && rec_order_label_zh (r->benchmark->order))
+    line (tx, "责令改正", "Order", tx->zh ? (r->benchmark->order_text ? r->benchmark->order_text
+                                                                    : rec_order_label_zh (r->benchmark->order))
+                                           : rec_order_kind_name (r->benchmark->order));
+}
+
+char *
+enforce_recommendation_to_text (const EnforceRecommendation *self, EnforceLang lang)
+{
+  Text tx;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  tx.out = g_string_new (NULL);
+  tx.zh = lang != ENFORCE_LANG_EN;
+
+  head_block (&tx, self);
+  amount_block (&tx, self);
+  procedure_line (&tx, self);
+  onsite_line (&tx, self);
+  hearing_line (&tx, self);
+  answer_line (&tx, "法制审核", "Legal review", self->legal_review, flags_why (&tx, self->why_review),
+               T (&tx, "第五十八条", "Art. 58"));
+  answer_line (&tx, "集体讨论", "Collective discussion", self->collective,
+               flags_why (&tx, self->why_collective), T (&tx, "第五十七条", "Art. 57"));
+  deadlines_block (&tx, self);
+  if (self->n_excluded)
+    {
+      GString *s = g_string_new (NULL);
+
+      for (guint i = 0; i < self->n_excluded; i++)
+        g_string_append_printf (s, "%s%s%s", i ? T (&tx, "、", ", ") : "", self->excluded[i]->id,
+                                self->excluded_reason[i] == EXCLUDED_LIGHTER_FINE
+                                ? T (&tx, "（罚款较轻）", " (lighter fine)")
+                                : T (&tx, "（不适用于该类当事人）", " (does not cover the party)"));
+      line (&tx, "不予适用（一事不再罚款，第二十九条）", "Not applied (Art. 29)", s->str);
+      g_string_free (s, TRUE);
+    }
+  list_line (&tx, "待补充", "Missing", self->lists.missing, self->lists.n_missing);
+  if (self->lists.n_notes)
+    {
+      const char *items[REC_MAX_NOTES];
+      char *owned[REC_MAX_NOTES];
+
+      for (guint i = 0; i < self->lists.n_notes; i++)
+        items[i] = owned[i] = rec_note_text (&self->lists.notes[i], lang);
+      list_line (&tx, "未核实", "Unverified", items, self->lists.n_notes);
+      for (guint i = 0; i < self->lists.n_notes; i++)
+        g_free (owned[i]);
+    }
+  trace_block (&tx, self);
+  return g_string_free (tx.out, FALSE);
+}

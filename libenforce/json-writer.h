@@ -1,0 +1,52 @@
+/* json-writer.h: a small streaming JSON writer over a GString.
+ *
+ * Used for every JSON the library prints (recommendations, batch lines,
+ * trace inputs), so all of it escapes the same way: '"', '\\' and control
+ * characters are escaped, valid UTF-8 passes through unchanged, and an
+ * invalid byte becomes U+FFFD so the output is always valid JSON.  The
+ * writer inserts the commas; the caller only says what comes next.  Output
+ * is compact (no spaces), one value per writer.
+ *
+ * Nesting is bounded by JSON_WRITER_MAX_DEPTH: every caller writes a fixed
+ * shape, never one that follows input depth.
+ */
+#pragma once
+
+#include <glib.h>
+
+#define JSON_WRITER_MAX_DEPTH 32
+
+typedef struct {
+  GString *out;                /* borrowed; appended to */
+  guint depth;
+  gboolean after_key;          /* a key was written; the value comes next */
+  guint8 has_items[JSON_WRITER_MAX_DEPTH + 1];   /* container at that depth is non-empty */
+} JsonWriter;
+
+void json_writer_init (JsonWriter *w, GString *out);
+
+void json_writer_begin_object (JsonWriter *w);
+void json_writer_end_object (JsonWriter *w);
+void json_writer_begin_array (JsonWriter *w);
+void json_writer_end_array (JsonWriter *w);
+/* An object member's name; the next call writes its value. */
+void json_writer_key (JsonWriter *w, const char *key);
+
+/* Values.  A NULL string writes null. */
+void json_writer_string (JsonWriter *w, const char *s);
+void json_writer_string_len (JsonWriter *w, const char *s, gsize len);
+void json_writer_int (JsonWriter *w, gint64 v);
+void json_writer_bool (JsonWriter *w, gboolean v);
+void json_writer_null (JsonWriter *w);
+/* A value that is already JSON text (written by this writer earlier); NULL
+ * writes null. */
+void json_writer_raw (JsonWriter *w, const char *json);
+
+/* Shorthands for a member: key then value. */
+void json_writer_member_string (JsonWriter *w, const char *key, const char *s);
+void json_writer_member_int (JsonWriter *w, const char *key, gint64 v);
+void json_writer_member_bool (JsonWriter *w, const char *key, gboolean v);
+void json_writer_member_null (JsonWriter *w, const char *key);
+
+/* Appends @s (@len bytes) to @out as a JSON string literal, quotes included. */
+void json_append_escaped (GString *out, const char *s, gsize len);

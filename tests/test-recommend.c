@@ -1,0 +1,1278 @@
+/* test-recommend.c: enforce_recommend() steps 1-7 (docs/semantics.md).
+ *
+ * One in-memory rule set (RULES below) holds small benchmarks built so that
+ * every expected value can be derived by hand from the law and the bundle;
+ * each test says which article it checks and shows the arithmetic.
+ *
+ * Common ground of the cases (BASE): an individual aged 30 with full
+ * capacity; the act is not minor, not corrected, its harm minor, not a
+ * first violation, not without fault; act and discovery on 2024-05-10; no
+ * ground for legal review or collective discussion.  The jurisdiction uses
+ * tier_shift with start_percent 50 and rounds to whole yuan half up; its
+ * hearing threshold for individuals is unknown.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <glib.h>
+#include <enforce/enforce.h>
+#include "node.h"
+#include "recommend-private.h"
+
+static const char RULES[] =
+  "kind: bundle\n"
+  "documents:\n"
+  "  - kind: instrument\n"
+  "    id: cn-apl\n"
+  "    title: 中华人民共和国行政处罚法\n"
+  "    level: law\n"
+  "    issuer: 全国人民代表大会常务委员会\n"
+  "    versions: [{id: \"2021\", effective_from: 2021-07-15}]\n"
+  "    provenance: {verified: true}\n"
+  "  - kind: instrument\n"
+  "    id: t-reg\n"
+  "    title: 测试条例\n"
+  "    level: local_regulation\n"
+  "    issuer: 测试市人大常委会\n"
+  "    versions: [{id: \"2019\", effective_from: 2019-01-01}]\n"
+  "    provenance: {verified: true}\n"
+  "  - kind: jurisdiction\n"
+  "    id: test\n"
+  "    name: 测试市\n"
+  "    code: \"990000\"\n"
+  "    factors:\n"
+  "      - {code: minor_14_17, direction: mitigating, mandatory: true, allows_reduction: true, label: 已满十四周岁不满十八周岁, basis: {instrument: cn-apl, article: 30}}\n"
+  "      - {code: partial_capacity, direction: mitigating, mandatory: false, allows_reduction: true, label: 尚未完全丧失辨认或者控制能力, basis: {instrument: cn-apl, article: 31}}\n"
+  "      - {code: eliminated_harm, direction: mitigating, mandatory: true, allows_reduction: true, label: 主动消除危害后果, basis: {instrument: cn-apl, article: 32, item: 1}}\n"
+  "      - {code: cooperative, direction: mitigating, mandatory: false, allows_reduction: false, label: 积极配合调查}\n"
+  "      - {code: repeat, direction: aggravating, mandatory: false, allows_reduction: false, label: 一年内再犯}\n"
+  "    parameters:\n"
+  "      - effective_from: 2021-07-15\n"
+  "        simple_procedure_cap: {individual: 200, organization: 3000, basis: {instrument: cn-apl, article: 51}}\n"
+  "        onsite_collection_cap: {value: 100, basis: {instrument: cn-apl, article: 68}}\n"
+  "        hearing_threshold: {individual: unknown, organization: 10000, basis: {instrument: cn-apl, article: 63}}\n"
+  "        late_surcharge_percent_per_day: {value: 3, basis: {instrument: cn-apl, article: 72}}\n"
+  "        payment_period_days: {value: 15, basis: {instrument: cn-apl, article: 67}}\n"
+  "        case_period_days: {value: 90, basis: {instrument: cn-apl, article: 60}}\n"
+  "        delivery_workdays: {value: 7, basis: {instrument: cn-apl, article: 61}, verified: false, note: 工作日依据第八十五条待核实}\n"
+  "        hearing_request_workdays: {value: 5, basis: {instrument: cn-apl, article: 64}}\n"
+  "        publication_workdays: {value: unknown}\n"
+  "        limitation_years: {value: 2, basis: {instrument: cn-apl, article: 36}}\n"
+  "        limitation_years_life_health_finance: {value: 5, basis: {instrument: cn-apl, article: 36}}\n"
+  "        rounding: {unit: yuan, mode: half_up}\n"
+  "        discretion_policy: {combine: tier_shift, start_percent: 50}\n"
+  "    provenance: {verified: true}\n"
+  "  - kind: calendar\n"
+  "    year: 2024\n"
+  "    holidays: [{from: 2024-10-01, to: 2024-10-07, name: 国庆节}]\n"
+  "    workdays: [2024-09-29, 2024-10-12]\n"
+  "    provenance: {verified: false, note: 测试日历}\n"
+  "  - kind: benchmark\n"
+  "    id: t.tiered\n"
+  "    title: 分阶次测试\n"
+  "    violates: {instrument: t-reg, article: 10}\n"
+  "    penalized_by: {instrument: t-reg, article: 20}\n"
+  "    trigger: immediate\n"
+  "    order: correct\n"
+  "    facts:\n"
+  "      area_m2: {type: number, unit: 平方米, label: 面积}\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2019-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {min: 100, max: 1000}}\n"
+  "          organization: {kinds: [fine], fine: {min: 1000, max: 10000}}\n"
+  "        tiers:\n"
+  "          - name: 减轻\n"
+  "            class: reduced\n"
+  "            when: \"false\"\n"
+  "            text: 依法减轻处罚\n"
+  "            fine: {individual: {min: 50, max: 100}, organization: {min: 500, max: 1000}}\n"
+  "            ground: {instrument: cn-apl, article: 32}\n"
+  "          - name: 从轻\n"
+  "            class: lighter\n"
+  "            when: area_m2 < 1\n"
+  "            text: 面积不足1平方米\n"
+  "            fine: {individual: {min: 100, max: 300}, organization: {min: 1000, max: 3000}}\n"
+  "          - name: 一般\n"
+  "            class: general\n"
+  "            when: area_m2 < 5\n"
+  "            text: 面积1平方米以上不足5平方米\n"
+  "            fine: {individual: {min: 300, max: 700}, organization: {min: 3000, max: 7000}}\n"
+  "          - name: 从重\n"
+  "            class: heavier\n"
+  "            text: 面积5平方米以上\n"
+  "            fine: {individual: {min: 700, max: 1000}, organization: {min: 7000, max: 10000}}\n"
+  "            provenance: {verified: false, note: 阶次划分未见公开文件}\n"
+  "        exemptions:\n"
+  "          - kind: minor\n"
+  "            when: area_m2 < 0.1 and corrected\n"
+  "            text: 面积不足0.1平方米且已改正\n"
+  "            basis: {instrument: cn-apl, article: 33, paragraph: 1}\n"
+  "          - kind: first_violation\n"
+  "            when: first_violation and corrected and harm in [none, minor]\n"
+  "            text: 初次违法、危害后果轻微并及时改正\n"
+  "            basis: {instrument: cn-apl, article: 33, paragraph: 1}\n"
+  "  - kind: benchmark\n"
+  "    id: t.nolighter\n"
+  "    title: 无从轻阶次\n"
+  "    violates: {instrument: t-reg, article: 11}\n"
+  "    penalized_by: {instrument: t-reg, article: 21}\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2019-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {min: 100, max: 500}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 一般情形}\n"
+  "  - kind: benchmark\n"
+  "    id: t.perunit\n"
+  "    title: 按面积计罚\n"
+  "    violates: {instrument: t-reg, article: 12}\n"
+  "    penalized_by: {instrument: t-reg, article: 22}\n"
+  "    facts:\n"
+  "      area_m2: {type: number, unit: 平方米, label: 面积}\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2019-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {per_unit: area_m2, unit: 平方米, min: 100, max: 200, cap: 500}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 每平方米100元以上200元以下，最高500元}\n"
+  "  - kind: benchmark\n"
+  "    id: t.multiple\n"
+  "    title: 按违法所得倍数计罚\n"
+  "    violates: {instrument: t-reg, article: 13}\n"
+  "    penalized_by: {instrument: t-reg, article: 23}\n"
+  "    facts:\n"
+  "      gains: {type: money, label: 违法所得}\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2019-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {multiple_of: gains, min_times: 1, max_times: 5, fallback: {min: 1000, max: 10000}}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 违法所得一倍以上五倍以下}\n"
+  "  - kind: benchmark\n"
+  "    id: t.half\n"
+  "    title: 取整测试\n"
+  "    violates: {instrument: t-reg, article: 14}\n"
+  "    penalized_by: {instrument: t-reg, article: 24}\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2019-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {min: 100, max: 201}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 一百元以上二百零一元以下}\n"
+  "  - kind: benchmark\n"
+  "    id: t.trigger\n"
+  "    title: 拒不改正的处罚\n"
+  "    violates: {instrument: t-reg, article: 15}\n"
+  "    penalized_by: {instrument: t-reg, article: 25}\n"
+  "    trigger: refused\n"
+  "    order: correct_within\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2019-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {fixed: 500}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 拒不改正的}\n"
+  "  - kind: benchmark\n"
+  "    id: t.lhf\n"
+  "    title: 涉及生命健康安全\n"
+  "    violates: {instrument: t-reg, article: 16}\n"
+  "    penalized_by: {instrument: t-reg, article: 26}\n"
+  "    life_health_finance: true\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2019-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {fixed: 1000}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 一般情形}\n"
+  "  - kind: benchmark\n"
+  "    id: t.lighter-new\n"
+  "    title: 新规定较轻\n"
+  "    violates: {instrument: t-reg, article: 17}\n"
+  "    penalized_by: {instrument: t-reg, article: 27}\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2021-07-15\n"
+  "        effective_to: 2023-12-31\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {min: 1000, max: 2000}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 旧规定}\n"
+  "      - effective_from: 2024-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {min: 500, max: 1000}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 新规定}\n"
+  "  - kind: benchmark\n"
+  "    id: t.heavier-new\n"
+  "    title: 新规定较重\n"
+  "    violates: {instrument: t-reg, article: 18}\n"
+  "    penalized_by: {instrument: t-reg, article: 28}\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2021-07-15\n"
+  "        effective_to: 2023-12-31\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {min: 500, max: 1000}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 旧规定}\n"
+  "      - effective_from: 2024-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {min: 1000, max: 2000}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 新规定}\n"
+  "  - kind: benchmark\n"
+  "    id: t.repealed\n"
+  "    title: 已废止的规定\n"
+  "    violates: {instrument: t-reg, article: 19}\n"
+  "    penalized_by: {instrument: t-reg, article: 29}\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2021-07-15\n"
+  "        effective_to: 2023-12-31\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {fixed: 800}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 一般情形}\n"
+  "  - kind: benchmark\n"
+  "    id: t.a\n"
+  "    title: 候选条款甲\n"
+  "    violates: {instrument: t-reg, article: 30}\n"
+  "    penalized_by: {instrument: t-reg, article: 31}\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2019-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {fixed: 500}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 一般情形}\n"
+  "  - kind: benchmark\n"
+  "    id: t.b\n"
+  "    title: 候选条款乙\n"
+  "    violates: {instrument: t-reg, article: 32}\n"
+  "    penalized_by: {instrument: t-reg, article: 33}\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2019-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {fixed: 800}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 一般情形}\n"
+  "  - kind: power\n"
+  "    code: P-TEST-001\n"
+  "    name: 对测试违法行为的处罚\n"
+  "    category: 行政处罚\n"
+  "    benchmarks: [t.a, t.b]\n";
+
+/* A rule set without cn-apl: steps that cite the Administrative Penalty Law
+ * then carry no citation. */
+static const char RULES_WITHOUT_APL[] =
+  "kind: bundle\n"
+  "documents:\n"
+  "  - kind: instrument\n"
+  "    id: t-reg\n"
+  "    title: 测试条例\n"
+  "    level: local_regulation\n"
+  "    issuer: 测试\n"
+  "    versions: [{id: \"2019\", effective_from: 2019-01-01}]\n"
+  "  - kind: jurisdiction\n"
+  "    id: bare\n"
+  "    name: 测试\n"
+  "    code: \"990001\"\n"
+  "    parameters:\n"
+  "      - effective_from: 2019-01-01\n"
+  "        limitation_years: {value: 2}\n"
+  "        rounding: {unit: yuan, mode: half_up}\n"
+  "        discretion_policy: {combine: tier_shift, start_percent: 50}\n"
+  "  - kind: benchmark\n"
+  "    id: t.bare\n"
+  "    title: 无行政处罚法的规则集\n"
+  "    violates: {instrument: t-reg, article: 1}\n"
+  "    penalized_by: {instrument: t-reg, article: 2}\n"
+  "    versions:\n"
+  "      - effective_from: 2019-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {fixed: 100}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 一般情形}\n";
+
+#define PERSON "party: {class: individual, age: 30, capacity: full}\n"
+#define CIRC "circumstances: {minor: false, corrected: false, harm: minor, first_violation: false, no_fault: false}\n"
+#define DATES "dates: {act: 2024-05-10, discovered: 2024-05-10}\n"
+#define REVIEW "review: {complex: false, serious: false, major_public_interest: false, hearing_held: false, other_required: false}\n"
+#define BASE PERSON CIRC DATES REVIEW
+
+static EnforceRuleSet *rules;
+
+static EnforceRuleSet *
+load_rules (const char *name, const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnforceDiagnostics) diags = NULL;
+  EnforceRuleSet *rs = enforce_rule_set_load_data (name, text, strlen (text), NULL, &diags, &error);
+
+  if (rs == NULL)
+    {
+      g_autofree char *all = diags ? enforce_diagnostics_to_string (diags, ENFORCE_LANG_EN) : NULL;
+      fail_msg ("%s\n%s", error->message, all ? all : "");
+    }
+  return rs;
+}
+
+static int
+setup (void **state)
+{
+  (void) state;
+  rules = load_rules ("engine-test.yaml", RULES);
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  (void) state;
+  enforce_rule_set_unref (rules);
+  return 0;
+}
+
+static EnforceRecommendation *
+recommend_with (const EnforceRuleSet *rs, const char *case_text, const char *as_of,
+                EnforceRecommendFlags flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnforceCase) kase = enforce_case_parse (case_text, strlen (case_text), ENFORCE_FORMAT_AUTO,
+                                                    "case.yaml", NULL, &error);
+  EnforceRecommendation *r;
+
+  if (kase == NULL)
+    fail_msg ("case does not parse: %s\n%s", error->message, case_text);
+  r = enforce_recommend (rs, kase, as_of, flags, &error);
+  if (r == NULL)
+    fail_msg ("recommend failed: %s\n%s", error->message, case_text);
+  return r;
+}
+
+static EnforceRecommendation *
+recommend (const char *case_text)
+{
+  return recommend_with (rules, case_text, NULL, ENFORCE_RECOMMEND_DEFAULT);
+}
+
+/* The case fails with exactly @code, and the message names @path. */
+static void
+assert_case_error (const char *case_text, EnforceErrorCode code, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnforceCase) kase = enforce_case_parse (case_text, strlen (case_text), ENFORCE_FORMAT_AUTO,
+                                                    "case.yaml", NULL, &error);
+  EnforceRecommendation *r;
+
+  if (kase == NULL)
+    fail_msg ("case does not parse: %s", error->message);
+  r = enforce_recommend (rules, kase, NULL, ENFORCE_RECOMMEND_DEFAULT, &error);
+  assert_null (r);
+  assert_non_null (error);
+  assert_true (error->domain == ENFORCE_ERROR);
+  if (error->code != (int) code)
+    fail_msg ("expected %s, got %s: %s", enforce_error_code_name (code),
+              enforce_error_code_name ((EnforceErrorCode) error->code), error->message);
+  if (path && strstr (error->message, path) == NULL)
+    fail_msg ("message does not name %s: %s", path, error->message);
+}
+
+static gint64
+amount_of (const EnforceRecommendation *r)
+{
+  gint64 fen = -1;
+
+  assert_true (enforce_recommendation_get_amount (r, &fen));
+  return fen;
+}
+
+static void
+assert_range (const EnforceRecommendation *r, gint64 min, gint64 max)
+{
+  gint64 a = -1, b = -1;
+
+  assert_true (enforce_recommendation_get_range (r, &a, &b));
+  assert_int_equal (a, min);
+  assert_int_equal (b, max);
+}
+
+/* A fine of @fen under @tier. */
+static void
+assert_fine (const EnforceRecommendation *r, const char *tier, gint64 fen)
+{
+  assert_int_equal (enforce_recommendation_get_outcome (r), ENFORCE_OUTCOME_FINE);
+  if (tier)
+    assert_string_equal (enforce_recommendation_get_tier (r), tier);
+  assert_int_equal (amount_of (r), fen);
+}
+
+static void
+assert_no_penalty (const EnforceRecommendation *r, const char *decided_by, gboolean discretionary)
+{
+  assert_int_equal (enforce_recommendation_get_outcome (r), ENFORCE_OUTCOME_NO_PENALTY);
+  assert_string_equal (r->decided_by, decided_by);
+  assert_int_equal (enforce_recommendation_is_discretionary (r), discretionary);
+  assert_false (enforce_recommendation_get_amount (r, NULL));
+  assert_false (enforce_recommendation_get_range (r, NULL, NULL));
+  assert_int_equal (enforce_recommendation_get_procedure (r), ENFORCE_PROCEDURE_NONE);
+}
+
+/* The missing list is exactly the NULL-terminated paths given, in order. */
+static void
+assert_missing (const EnforceRecommendation *r, ...)
+{
+  va_list ap;
+  guint n = 0;
+  const char *want;
+
+  va_start (ap, r);
+  while ((want = va_arg (ap, const char *)) != NULL)
+    {
+      if (n >= enforce_recommendation_get_missing_count (r))
+        fail_msg ("missing[%u]: expected %s, list ends", n, want);
+      assert_string_equal (enforce_recommendation_get_missing (r, n), want);
+      n++;
+    }
+  va_end (ap);
+  if (n != enforce_recommendation_get_missing_count (r))
+    fail_msg ("missing has %u entries, expected %u; next: %s", enforce_recommendation_get_missing_count (r),
+              n, enforce_recommendation_get_missing (r, n));
+}
+
+static void
+assert_undetermined (const EnforceRecommendation *r)
+{
+  assert_int_equal (enforce_recommendation_get_outcome (r), ENFORCE_OUTCOME_UNDETERMINED);
+  assert_null (enforce_recommendation_get_tier (r));
+  assert_false (enforce_recommendation_get_amount (r, NULL));
+  assert_false (enforce_recommendation_get_range (r, NULL, NULL));
+  assert_int_equal (enforce_recommendation_get_procedure (r), ENFORCE_PROCEDURE_UNDETERMINED);
+  assert_int_equal (enforce_recommendation_get_hearing (r), ENFORCE_ANSWER_UNDETERMINED);
+}
+
+#define TIERED(facts) "benchmark: t.tiered\nfacts: " facts "\n"
+
+/* ---- Step 4: tier ---------------------------------------------------- */
+
+/* 一般 300–700 yuan, midpoint 500. */
+static void
+test_recommend__general_tier_fines_the_midpoint (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (TIERED ("{area_m2: 2}") BASE);
+
+  (void) state;
+  assert_fine (r, "一般", 50000);
+  assert_range (r, 30000, 70000);
+  assert_string_equal (enforce_recommendation_get_benchmark_id (r), "t.tiered");
+  assert_string_equal (enforce_recommendation_get_version (r), "2019-01-01");
+  /* Art. 63: the individual threshold is unknown, which leaves only the
+   * hearing undetermined. */
+  assert_int_equal (enforce_recommendation_get_hearing (r), ENFORCE_ANSWER_UNDETERMINED);
+  assert_missing (r, "parameters.hearing_threshold.individual", NULL);
+}
+
+/* First tier whose condition holds: area 0.5 < 1 → 从轻 100–300, 200. */
+static void
+test_recommend__first_matching_tier_applies (void **state)
+{
+  g_autoptr(EnforceRecommendation) lighter = recommend (TIERED ("{area_m2: 0.5}") BASE);
+  g_autoptr(EnforceRecommendation) boundary = recommend (TIERED ("{area_m2: 1}") BASE);
+  g_autoptr(EnforceRecommendation) heavier = recommend (TIERED ("{area_m2: 5}") BASE);
+
+  (void) state;
+  assert_fine (lighter, "从轻", 20000);
+  assert_range (lighter, 10000, 30000);
+  /* area_m2 < 1 is false at exactly 1: 一般. */
+  assert_fine (boundary, "一般", 50000);
+  /* 从重 700–1000: 850. */
+  assert_fine (heavier, "从重", 85000);
+}
+
+/* A tier condition that is unknown is not false: undetermined, listing the
+ * fact (semantics step 4). */
+static void
+test_recommend__unknown_tier_fact_is_undetermined (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend ("benchmark: t.tiered\n" BASE);
+
+  (void) state;
+  assert_undetermined (r);
+  assert_missing (r, "facts.area_m2", NULL);
+}
+
+/* Kleene logic across the gates: a gate decided by the facts given does
+ * not ask for the others (corrected false decides Art. 33 ¶1 without
+ * `minor`); every input still missing is listed, in step order. */
+static void
+test_recommend__lists_every_missing_input_in_step_order (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (
+    "benchmark: t.tiered\n"
+    "party: {class: individual, capacity: full}\n"
+    "circumstances: {corrected: false, harm: minor, first_violation: false, no_fault: false}\n"
+    "dates: {act: 2024-05-10}\n" REVIEW);
+
+  (void) state;
+  assert_undetermined (r);
+  assert_missing (r, "dates.discovered", "party.birth_date", "facts.area_m2", NULL);
+}
+
+/* Art. 33 ¶1 needs `minor` when corrected and harmless. */
+static void
+test_recommend__minor_gate_names_the_missing_circumstance (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (
+    TIERED ("{area_m2: 2}") PERSON DATES REVIEW
+    "circumstances: {corrected: true, harm: none, first_violation: false, no_fault: false}\n");
+
+  (void) state;
+  assert_undetermined (r);
+  assert_missing (r, "circumstances.minor", NULL);
+}
+
+/* ---- Step 2: law in force (Art. 37) ---------------------------------- */
+
+#define ART37(bm) "benchmark: " bm "\n" PERSON CIRC REVIEW \
+  "dates: {act: 2023-06-01, discovered: 2023-06-01, decided: 2024-02-01}\n"
+
+/* Old 1000–2000 (1500), new 500–1000 (750): the lighter new version applies. */
+static void
+test_recommend__art37_lighter_new_version_applies (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (ART37 ("t.lighter-new"));
+
+  (void) state;
+  assert_fine (r, NULL, 75000);
+  assert_string_equal (enforce_recommendation_get_version (r), "2024-01-01");
+}
+
+/* Old 500–1000 (750), new 1000–2000 (1500): the act-date version stays. */
+static void
+test_recommend__art37_heavier_new_version_does_not_apply (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (ART37 ("t.heavier-new"));
+
+  (void) state;
+  assert_fine (r, NULL, 75000);
+  assert_string_equal (enforce_recommendation_get_version (r), "2021-07-15");
+}
+
+/* Repealed by the decision date: the act is no longer punishable. */
+static void
+test_recommend__art37_repealed_provision_means_no_penalty (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (ART37 ("t.repealed"));
+  g_autoptr(EnforceRecommendation) before = recommend (
+    "benchmark: t.repealed\n" PERSON CIRC REVIEW
+    "dates: {act: 2023-06-01, discovered: 2023-06-01, decided: 2023-10-01}\n");
+
+  (void) state;
+  assert_no_penalty (r, "law_in_force", FALSE);
+  /* Decided while still in force: 800 yuan. */
+  assert_fine (before, NULL, 80000);
+}
+
+static void
+test_recommend__no_version_on_the_act_date_is_an_error (void **state)
+{
+  (void) state;
+  assert_case_error ("benchmark: t.lighter-new\n" PERSON CIRC REVIEW
+                     "dates: {act: 2021-01-01, discovered: 2021-01-01}\n",
+                     ENFORCE_ERROR_UNKNOWN_BENCHMARK, "dates.act");
+}
+
+/* Without the act date nothing can be evaluated: undetermined. */
+static void
+test_recommend__missing_act_date_is_undetermined (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (
+    TIERED ("{area_m2: 2}") PERSON CIRC REVIEW "dates: {discovered: 2024-05-10}\n");
+
+  (void) state;
+  assert_undetermined (r);
+  assert_missing (r, "dates.act", NULL);
+  assert_null (enforce_recommendation_get_version (r));
+}
+
+/* ---- Step 3: gates --------------------------------------------------- */
+
+#define LIMITATION(act, discovered) TIERED ("{area_m2: 2}") PERSON CIRC REVIEW \
+  "dates: {act: " act ", discovered: " discovered "}\n"
+
+/* Art. 36: two years from the act; discovery on the anniversary is in
+ * time, the day after is not. */
+static void
+test_recommend__limitation_ends_on_the_second_anniversary (void **state)
+{
+  g_autoptr(EnforceRecommendation) in_time = recommend (LIMITATION ("2022-05-10", "2024-05-10"));
+  g_autoptr(EnforceRecommendation) late = recommend (LIMITATION ("2022-05-10", "2024-05-11"));
+
+  (void) state;
+  assert_fine (in_time, "一般", 50000);
+  assert_no_penalty (late, "gate.limitation", FALSE);
+}
+
+/* Art. 36: a continuing act's period runs from its end. */
+static void
+test_recommend__limitation_runs_from_the_end_of_a_continuing_act (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (
+    TIERED ("{area_m2: 2}") PERSON CIRC REVIEW
+    "dates: {act: 2022-01-01, act_end: 2022-05-10, discovered: 2024-05-10}\n");
+
+  (void) state;
+  assert_fine (r, "一般", 50000);
+}
+
+#define LHF(harm) "benchmark: t.lhf\n" PERSON REVIEW \
+  "circumstances: {minor: false, corrected: false, " harm " first_violation: false, no_fault: false}\n" \
+  "dates: {act: 2021-08-01, discovered: 2024-08-01}\n"
+
+/* Art. 36: five years for life/health/finance when harm was caused. */
+static void
+test_recommend__limitation_is_five_years_with_harm_to_life_or_health (void **state)
+{
+  g_autoptr(EnforceRecommendation) harm = recommend (LHF ("harm: serious,"));
+  g_autoptr(EnforceRecommendation) none = recommend (LHF ("harm: none,"));
+  g_autoptr(EnforceRecommendation) unknown = recommend (LHF (""));
+
+  (void) state;
+  assert_fine (harm, NULL, 100000);
+  assert_no_penalty (none, "gate.limitation", FALSE);
+  /* Three years: expired under two, not under five — harm decides. */
+  assert_undetermined (unknown);
+  assert_missing (unknown, "circumstances.harm", NULL);
+}
+
+#define AGED(party) TIERED ("{area_m2: 2}") "party: " party "\n" CIRC DATES REVIEW
+
+/* Art. 30: under 14 on the act date, no penalty. */
+static void
+test_recommend__age_13_is_not_penalised (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (AGED ("{class: individual, birth_date: 2010-05-11, capacity: full}"));
+
+  (void) state;
+  assert_no_penalty (r, "gate.age", FALSE);
+}
+
+/* Art. 30: 14 on the birthday itself; 14–17 must be mitigated: 一般 shifts
+ * down one (minor_14_17) to 从轻 100–300, 200. */
+static void
+test_recommend__ages_14_and_17_are_mitigated (void **state)
+{
+  g_autoptr(EnforceRecommendation) fourteen = recommend (AGED ("{class: individual, birth_date: 2010-05-10, capacity: full}"));
+  g_autoptr(EnforceRecommendation) seventeen = recommend (AGED ("{class: individual, age: 17, capacity: full}"));
+  g_autoptr(EnforceRecommendation) eighteen = recommend (AGED ("{class: individual, age: 18, capacity: full}"));
+
+  (void) state;
+  assert_fine (fourteen, "从轻", 20000);
+  assert_fine (seventeen, "从轻", 20000);
+  assert_fine (eighteen, "一般", 50000);
+}
+
+/* Art. 30 ¶2 forbids 一般 and 从重: 从重 shifts down one to 一般, which is
+ * still forbidden, so the heaviest 从轻 tier applies: 200. */
+static void
+test_recommend__mandatory_mitigation_forbids_general_and_heavier (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (
+    TIERED ("{area_m2: 10}") "party: {class: individual, age: 15, capacity: full}\n" CIRC DATES REVIEW);
+
+  (void) state;
+  assert_fine (r, "从轻", 20000);
+}
+
+/* Mandatory mitigation with no 从轻 or 减轻 tier to go to. */
+static void
+test_recommend__mandatory_mitigation_without_lighter_tier_is_undetermined (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend ("benchmark: t.nolighter\nfactors: [eliminated_harm]\n" BASE);
+
+  (void) state;
+  assert_undetermined (r);
+  assert_missing (r, "tiers.lighter", NULL);
+}
+
+/* Art. 31: no capacity, no penalty; partial capacity may mitigate
+ * (partial_capacity: 一般 → 从轻). */
+static void
+test_recommend__capacity_none_and_partial (void **state)
+{
+  g_autoptr(EnforceRecommendation) none = recommend (AGED ("{class: individual, age: 30, capacity: none}"));
+  g_autoptr(EnforceRecommendation) partial = recommend (AGED ("{class: individual, age: 30, capacity: partial}"));
+  g_autoptr(EnforceRecommendation) missing = recommend (AGED ("{class: individual, age: 30}"));
+
+  (void) state;
+  assert_no_penalty (none, "gate.capacity", FALSE);
+  assert_fine (partial, "从轻", 20000);
+  assert_undetermined (missing);
+  assert_missing (missing, "party.capacity", NULL);
+}
+
+/* Age and capacity are individuals' gates (Art. 30, 31). */
+static void
+test_recommend__organizations_skip_age_and_capacity (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (
+    TIERED ("{area_m2: 2}") "party: {class: organization}\n" CIRC DATES REVIEW);
+
+  (void) state;
+  /* Organization 一般 3000–7000: 5000 yuan. */
+  assert_fine (r, "一般", 500000);
+}
+
+/* Art. 33 ¶2: no fault, no penalty. */
+static void
+test_recommend__no_fault_is_not_penalised (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (
+    TIERED ("{area_m2: 2}") PERSON DATES REVIEW
+    "circumstances: {minor: false, corrected: false, harm: minor, first_violation: false, no_fault: true}\n");
+
+  (void) state;
+  assert_no_penalty (r, "gate.no_fault", FALSE);
+}
+
+#define CIRCS(c) TIERED ("{area_m2: 2}") PERSON DATES REVIEW "circumstances: {" c ", no_fault: false}\n"
+
+/* Art. 33 ¶1: minor, corrected and no harm → no penalty, mandatory; with
+ * minor harm it is penalised. */
+static void
+test_recommend__minor_corrected_harmless_is_not_penalised (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (CIRCS ("minor: true, corrected: true, harm: none, first_violation: false"));
+  g_autoptr(EnforceRecommendation) harm = recommend (CIRCS ("minor: true, corrected: true, harm: minor, first_violation: false"));
+
+  (void) state;
+  assert_no_penalty (r, "gate.minor", FALSE);
+  assert_fine (harm, "一般", 50000);
+}
+
+/* The benchmark's 轻微不罚 exemption: area < 0.1 and corrected. */
+static void
+test_recommend__minor_exemption_of_the_benchmark_holds (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (
+    TIERED ("{area_m2: 0.05}") PERSON DATES REVIEW
+    "circumstances: {minor: false, corrected: true, harm: serious, first_violation: false, no_fault: false}\n");
+
+  (void) state;
+  assert_no_penalty (r, "gate.minor", FALSE);
+}
+
+/* Art. 33 ¶1 second sentence: first violation, minor harm, corrected → no
+ * penalty may be imposed (discretionary). */
+static void
+test_recommend__first_violation_exemption_is_discretionary (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (CIRCS ("minor: false, corrected: true, harm: minor, first_violation: true"));
+
+  (void) state;
+  assert_no_penalty (r, "gate.first_violation", TRUE);
+}
+
+/* first_violation not stated: derived from prior_violations of the same
+ * provision before the act. */
+static void
+test_recommend__first_violation_is_derived_from_prior_violations (void **state)
+{
+  g_autoptr(EnforceRecommendation) none = recommend (
+    CIRCS ("minor: false, corrected: true, harm: minor") "prior_violations: []\n");
+  g_autoptr(EnforceRecommendation) prior = recommend (
+    CIRCS ("minor: false, corrected: true, harm: minor")
+    "prior_violations: [{benchmark: t.tiered, date: 2023-08-01}]\n");
+  g_autoptr(EnforceRecommendation) other = recommend (
+    CIRCS ("minor: false, corrected: true, harm: minor")
+    "prior_violations: [{benchmark: t.a, date: 2023-08-01}]\n");
+
+  (void) state;
+  assert_no_penalty (none, "gate.first_violation", TRUE);
+  assert_fine (prior, "一般", 50000);
+  assert_no_penalty (other, "gate.first_violation", TRUE);
+}
+
+#define TRIGGER(outcome) "benchmark: t.trigger\n" BASE outcome
+
+/* 拒不改正: the penalty is due only after the order was refused. */
+static void
+test_recommend__trigger_refused_versus_complied (void **state)
+{
+  g_autoptr(EnforceRecommendation) refused = recommend (TRIGGER ("correction: {ordered: 2024-05-10, deadline: 2024-05-17, outcome: refused}\n"));
+  g_autoptr(EnforceRecommendation) complied = recommend (TRIGGER ("correction: {ordered: 2024-05-10, deadline: 2024-05-17, outcome: complied}\n"));
+  g_autoptr(EnforceRecommendation) pending = recommend (TRIGGER ("correction: {ordered: 2024-05-10, deadline: 2024-05-17, outcome: pending}\n"));
+  g_autoptr(EnforceRecommendation) unknown = recommend (TRIGGER (""));
+
+  (void) state;
+  assert_fine (refused, NULL, 50000);
+  assert_no_penalty (complied, "gate.trigger", FALSE);
+  assert_no_penalty (pending, "gate.trigger", FALSE);
+  assert_undetermined (unknown);
+  assert_missing (unknown, "correction.outcome", NULL);
+}
+
+/* ---- Step 5: fine forms ---------------------------------------------- */
+
+#define PER_UNIT(area) "benchmark: t.perunit\nfacts: {area_m2: " area "}\n" BASE
+
+/* 100–200 yuan per m² × 2.5 m² = 250–500, midpoint 375. */
+static void
+test_recommend__per_unit_fine_with_fractional_quantity (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (PER_UNIT ("2.5"));
+
+  (void) state;
+  assert_range (r, 25000, 50000);
+  assert_fine (r, NULL, 37500);
+}
+
+/* × 2.37 m² = 237–474, midpoint 355.5 → half up → 356: computed exactly,
+ * rounded once. */
+static void
+test_recommend__per_unit_midpoint_rounds_half_up_once (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (PER_UNIT ("2.37"));
+
+  (void) state;
+  assert_range (r, 23700, 47400);
+  assert_fine (r, NULL, 35600);
+}
+
+/* × 4 m² = 400–800, capped at 500: 400–500, midpoint 450. */
+static void
+test_recommend__per_unit_fine_is_capped (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (PER_UNIT ("4"));
+
+  (void) state;
+  assert_range (r, 40000, 50000);
+  assert_fine (r, NULL, 45000);
+}
+
+#define GAINS(g) "benchmark: t.multiple\nfacts: {gains: " g "}\n" BASE
+
+/* 1–5 × 300 yuan of gains = 300–1500, midpoint 900. */
+static void
+test_recommend__multiple_of_gains (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (GAINS ("300"));
+
+  (void) state;
+  assert_range (r, 30000, 150000);
+  assert_fine (r, NULL, 90000);
+}
+
+/* No gains: the fallback 1000–10000, midpoint 5500. */
+static void
+test_recommend__multiple_with_zero_base_uses_the_fallback (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (GAINS ("0"));
+  g_autoptr(EnforceRecommendation) unknown = recommend ("benchmark: t.multiple\n" BASE);
+
+  (void) state;
+  assert_range (r, 100000, 1000000);
+  assert_fine (r, NULL, 550000);
+  assert_undetermined (unknown);
+  assert_missing (unknown, "facts.gains", NULL);
+}
+
+/* The same case as JSON, gains as a JSON number. */
+static void
+test_recommend__json_case_gives_the_same_result (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (
+    "{\"benchmark\": \"t.multiple\", \"facts\": {\"gains\": 300},"
+    " \"party\": {\"class\": \"individual\", \"age\": 30, \"capacity\": \"full\"},"
+    " \"circumstances\": {\"minor\": false, \"corrected\": false, \"harm\": \"minor\","
+    " \"first_violation\": false, \"no_fault\": false},"
+    " \"dates\": {\"act\": \"2024-05-10\", \"discovered\": \"2024-05-10\"}}");
+
+  (void) state;
+  assert_fine (r, NULL, 90000);
+}
+
+/* 100–201, midpoint 150.5 yuan → 151 (四舍五入 at exactly half a yuan). */
+static void
+test_recommend__rounding_half_up_at_half_a_yuan (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend ("benchmark: t.half\n" BASE);
+
+  (void) state;
+  assert_range (r, 10000, 20100);
+  assert_fine (r, NULL, 15100);
+}
+
+/* ---- Step 6: factors ------------------------------------------------- */
+
+#define FACTORS(area, f) TIERED ("{area_m2: " area "}") "factors: [" f "]\n" BASE
+
+/* tier_shift: a mitigating factor moves 一般 down to 从轻 (200); an
+ * aggravating one up to 从重 (850); one of each cancels. */
+static void
+test_recommend__tier_shift_moves_one_tier_per_net_factor (void **state)
+{
+  g_autoptr(EnforceRecommendation) down = recommend (FACTORS ("2", "cooperative"));
+  g_autoptr(EnforceRecommendation) up = recommend (FACTORS ("2", "repeat"));
+  g_autoptr(EnforceRecommendation) both = recommend (FACTORS ("2", "cooperative, repeat"));
+
+  (void) state;
+  assert_fine (down, "从轻", 20000);
+  assert_fine (up, "从重", 85000);
+  assert_fine (both, "一般", 50000);
+}
+
+/* Shifting stops at the ends: 从重 + aggravating stays 从重; 从轻 +
+ * mitigating without allows_reduction does not reach 减轻. */
+static void
+test_recommend__tier_shift_is_clamped (void **state)
+{
+  g_autoptr(EnforceRecommendation) top = recommend (FACTORS ("10", "repeat"));
+  g_autoptr(EnforceRecommendation) bottom = recommend (FACTORS ("0.5", "cooperative"));
+
+  (void) state;
+  assert_fine (top, "从重", 85000);
+  assert_fine (bottom, "从轻", 20000);
+  assert_int_equal (enforce_recommendation_get_collective_discussion (bottom), ENFORCE_ANSWER_NO);
+}
+
+/* Art. 32(1) allows 减轻: 从轻 shifts to 减轻 50–100 (below the statutory
+ * minimum of 100, not clamped), 75 yuan, and the leadership must discuss
+ * it collectively (Art. 57). */
+static void
+test_recommend__reduced_tier_goes_below_the_minimum_and_needs_discussion (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (FACTORS ("0.5", "eliminated_harm"));
+
+  (void) state;
+  assert_fine (r, "减轻", 7500);
+  assert_range (r, 5000, 10000);
+  assert_int_equal (enforce_recommendation_get_collective_discussion (r), ENFORCE_ANSWER_YES);
+}
+
+static void
+test_recommend__duplicate_factor_counts_once (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (FACTORS ("2", "repeat, repeat"));
+
+  (void) state;
+  assert_fine (r, "从重", 85000);
+}
+
+/* ---- Step 1: candidates (Art. 29) ------------------------------------ */
+
+/* 500 and 800 yuan for one act: one fine, under the heavier (800). */
+static void
+test_recommend__art29_fines_once_under_the_heavier_candidate (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend ("benchmarks: [t.a, t.b]\n" BASE);
+  g_autoptr(EnforceRecommendation) p = recommend ("power: P-TEST-001\n" BASE);
+
+  (void) state;
+  assert_fine (r, NULL, 80000);
+  assert_string_equal (enforce_recommendation_get_benchmark_id (r), "t.b");
+  assert_int_equal (r->n_excluded, 1);
+  assert_string_equal (r->excluded[0]->id, "t.a");
+  assert_string_equal (rec_excluded_reason_name (r->excluded_reason[0]), "lighter_fine");
+  assert_fine (p, NULL, 80000);
+  assert_string_equal (enforce_recommendation_get_benchmark_id (p), "t.b");
+}
+
+/* An undetermined candidate makes the result undetermined. */
+static void
+test_recommend__art29_undetermined_candidate_makes_the_result_undetermined (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend ("benchmarks: [t.a, t.multiple]\n" BASE);
+
+  (void) state;
+  assert_undetermined (r);
+  assert_missing (r, "facts.gains", NULL);
+}
+
+/* ---- Case errors ------------------------------------------------------ */
+
+static void
+test_recommend__rejects_unknown_benchmark (void **state)
+{
+  (void) state;
+  assert_case_error ("benchmark: t.nope\n" BASE, ENFORCE_ERROR_UNKNOWN_BENCHMARK, "t.nope");
+  assert_case_error ("power: P-NOPE\n" BASE, ENFORCE_ERROR_UNKNOWN_BENCHMARK, "power");
+}
+
+static void
+test_recommend__rejects_undeclared_fact (void **state)
+{
+  (void) state;
+  assert_case_error (TIERED ("{area_m2: 2, colour: red}") BASE, ENFORCE_ERROR_UNKNOWN_FACT, "facts.colour");
+}
+
+static void
+test_recommend__rejects_fact_of_the_wrong_type (void **state)
+{
+  (void) state;
+  assert_case_error (TIERED ("{area_m2: abc}") BASE, ENFORCE_ERROR_FACT_TYPE, "facts.area_m2");
+  assert_case_error (TIERED ("{area_m2: 1.234}") BASE, ENFORCE_ERROR_FACT_TYPE, "facts.area_m2");
+  assert_case_error (TIERED ("{area_m2: -1}") BASE, ENFORCE_ERROR_FACT_TYPE, "facts.area_m2");
+}
+
+static void
+test_recommend__rejects_unknown_factor (void **state)
+{
+  (void) state;
+  assert_case_error (FACTORS ("2", "repeat, flying"), ENFORCE_ERROR_UNKNOWN_FACTOR, "factors[1]");
+}
+
+static void
+test_recommend__rejects_invalid_as_of (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = TIERED ("{area_m2: 2}") BASE;
+  g_autoptr(EnforceCase) kase = enforce_case_parse (text, strlen (text), ENFORCE_FORMAT_YAML, "c", NULL, &error);
+
+  (void) state;
+  assert_non_null (kase);
+  assert_null (enforce_recommend (rules, kase, "2024-02-30", ENFORCE_RECOMMEND_DEFAULT, &error));
+  assert_true (error->domain == ENFORCE_ERROR);
+  assert_int_equal (error->code, ENFORCE_ERROR_INVALID_DATE);
+}
+
+/* ---- Trace, unverified data, output ----------------------------------- */
+
+static void
+test_recommend__trace_lists_the_steps_in_order (void **state)
+{
+  static const char *const want[] = {
+    "resolve", "law_in_force", "gate.limitation", "gate.age", "gate.capacity", "gate.no_fault",
+    "gate.minor", "gate.first_violation", "tier", "range", "factors", "point",
+    "procedure.simple", "procedure.onsite_collection", "procedure.hearing",
+    "procedure.legal_review", "procedure.collective_discussion",
+  };
+  g_autoptr(EnforceRecommendation) r = recommend_with (rules, TIERED ("{area_m2: 2}") BASE, NULL,
+                                                       ENFORCE_RECOMMEND_TRACE);
+  g_autoptr(EnforceRecommendation) off = recommend (TIERED ("{area_m2: 2}") BASE);
+
+  (void) state;
+  assert_int_equal (enforce_recommendation_get_step_count (r), G_N_ELEMENTS (want));
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    assert_string_equal (enforce_recommendation_get_step_code (r, i), want[i]);
+  assert_string_equal (enforce_recommendation_get_step_citation (r, 2, ENFORCE_LANG_ZH),
+                       "《中华人民共和国行政处罚法》第三十六条");
+  assert_non_null (strstr (enforce_recommendation_get_step_message (r, 11, ENFORCE_LANG_ZH), "500.00元"));
+  assert_int_equal (enforce_recommendation_get_step_count (off), 0);
+}
+
+/* Art. 33 ¶3: every no-penalty outcome from a gate carries the education
+ * step, cited to cn-apl when the rule set has it. */
+static void
+test_recommend__no_penalty_carries_the_education_step (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend_with (
+    rules, CIRCS ("minor: true, corrected: true, harm: none, first_violation: false"), NULL,
+    ENFORCE_RECOMMEND_TRACE);
+  g_autoptr(EnforceRuleSet) bare = load_rules ("bare.yaml", RULES_WITHOUT_APL);
+  g_autoptr(EnforceRecommendation) b = recommend_with (
+    bare, "benchmark: t.bare\n" PERSON DATES REVIEW
+    "circumstances: {minor: true, corrected: true, harm: none, first_violation: false, no_fault: false}\n",
+    NULL, ENFORCE_RECOMMEND_TRACE);
+  guint n = enforce_recommendation_get_step_count (r);
+  guint last_gate = 0, education = 0;
+
+  (void) state;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *code = enforce_recommendation_get_step_code (r, i);
+
+      if (strcmp (code, "gate.minor") == 0)
+        last_gate = i;
+      if (strcmp (code, "education") == 0)
+        education = i;
+      /* The gate that stopped evaluation ends the gate steps. */
+      assert_true (strcmp (code, "gate.first_violation") != 0 && strcmp (code, "tier") != 0);
+    }
+  assert_int_equal (education, last_gate + 1);
+  /* Nothing follows it: no tier, procedure or deadline steps. */
+  assert_int_equal (education, n - 1);
+  assert_string_equal (enforce_recommendation_get_step_citation (r, education, ENFORCE_LANG_ZH),
+                       "《中华人民共和国行政处罚法》第三十三条第三款");
+
+  assert_int_equal (enforce_recommendation_get_outcome (b), ENFORCE_OUTCOME_NO_PENALTY);
+  education = G_MAXUINT;
+  for (guint i = 0; i < enforce_recommendation_get_step_count (b); i++)
+    if (strcmp (enforce_recommendation_get_step_code (b, i), "education") == 0)
+      education = i;
+  assert_true (education != G_MAXUINT);
+  assert_null (enforce_recommendation_get_step_citation (b, education, ENFORCE_LANG_ZH));
+}
+
+static gboolean
+unverified_has (const EnforceRecommendation *r, const char *text)
+{
+  for (guint i = 0; i < r->lists.n_notes; i++)
+    {
+      g_autofree char *s = rec_note_text (&r->lists.notes[i], ENFORCE_LANG_EN);
+
+      if (strcmp (s, text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_recommend__notes_unverified_tier (void **state)
+{
+  g_autoptr(EnforceRecommendation) heavier = recommend (TIERED ("{area_m2: 10}") BASE);
+  g_autoptr(EnforceRecommendation) general = recommend (TIERED ("{area_m2: 2}") BASE);
+
+  (void) state;
+  assert_true (unverified_has (heavier, "tier 从重: 阶次划分未见公开文件"));
+  assert_int_equal (general->lists.n_notes, 0);
+}
+
+/* Reads the JSON back with the strict reader and checks the keys in the
+ * documented order and the values. */
+static void
+test_recommend__to_json_is_valid_and_in_schema_order (void **state)
+{
+  static const char *const keys[] = {
+    "schema", "case_id", "outcome", "discretionary", "benchmark", "excluded", "tier", "penalties",
+    "order", "range", "amount", "amount_yuan", "rounding", "procedure", "deadlines", "missing",
+    "unverified", "trace", "stamp",
+  };
+  g_autoptr(EnforceRecommendation) r = recommend_with (
+    rules, "id: \"2024-HX-\\\"0001\\\"\"\n" TIERED ("{area_m2: 10}") BASE, NULL, ENFORCE_RECOMMEND_TRACE);
+  g_autofree char *json = enforce_recommendation_to_json (r);
+  g_autoptr(GError) error = NULL;
+  Doc *doc = doc_parse_json (json, strlen (json), "out.json", NULL, &error);
+  const Node *v;
+
+  (void) state;
+  if (doc == NULL)
+    fail_msg ("%s\n%s", error->message, json);
+  assert_int_equal (doc->root->len, G_N_ELEMENTS (keys));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    assert_string_equal (node_key (doc->root, i)->v.text, keys[i]);
+  assert_string_equal (node_lookup (doc->root, "case_id")->v.text, "2024-HX-\"0001\"");
+  assert_string_equal (node_lookup (doc->root, "outcome")->v.text, "fine");
+  assert_string_equal (node_lookup (doc->root, "amount")->v.text, "85000");
+  assert_string_equal (node_lookup (doc->root, "amount_yuan")->v.text, "850.00");
+  v = node_lookup (doc->root, "tier");
+  assert_string_equal (node_lookup (v, "class")->v.text, "heavier");
+  assert_string_equal (node_lookup (v, "verified")->v.text, "false");
+  v = node_lookup (doc->root, "missing");
+  assert_int_equal (v->len, 1);
+  assert_string_equal (v->v.items[0]->v.text, "parameters.hearing_threshold.individual");
+  v = node_lookup (doc->root, "trace");
+  assert_int_equal (v->len, enforce_recommendation_get_step_count (r));
+  v = node_lookup (doc->root, "stamp");
+  assert_string_equal (node_lookup (v, "rule_set")->v.text, enforce_rule_set_get_hash (rules));
+  assert_string_equal (node_lookup (v, "benchmark_version")->v.text, "2019-01-01");
+  doc_free (doc);
+}
+
+/* Absent values are null, never omitted. */
+static void
+test_recommend__to_json_writes_null_for_an_undetermined_result (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend ("benchmark: t.tiered\n" BASE);
+  g_autofree char *json = enforce_recommendation_to_json (r);
+
+  (void) state;
+  assert_non_null (strstr (json, "\"outcome\":\"undetermined\""));
+  assert_non_null (strstr (json, "\"tier\":null"));
+  assert_non_null (strstr (json, "\"range\":null,\"amount\":null,\"amount_yuan\":null,\"rounding\":null"));
+  assert_non_null (strstr (json, "\"missing\":[\"facts.area_m2\"]"));
+  assert_non_null (strstr (json, "\"case_id\":null"));
+  assert_non_null (strstr (json, "\"trace\":[]"));
+}
+
+static void
+test_recommend__to_text_reads_as_a_report (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (TIERED ("{area_m2: 2}") BASE);
+  g_autoptr(EnforceRecommendation) u = recommend ("benchmark: t.tiered\n" BASE);
+  g_autofree char *zh = enforce_recommendation_to_text (r, ENFORCE_LANG_ZH);
+  g_autofree char *en = enforce_recommendation_to_text (r, ENFORCE_LANG_EN);
+  g_autofree char *uzh = enforce_recommendation_to_text (u, ENFORCE_LANG_ZH);
+
+  (void) state;
+  assert_non_null (strstr (zh, "处罚建议：罚款\n"));
+  assert_non_null (strstr (zh, "建议罚款：500元\n"));
+  assert_non_null (strstr (zh, "阶次罚款幅度：300元至700元\n"));
+  assert_non_null (strstr (zh, "程序：普通程序"));
+  assert_non_null (strstr (zh, "告知听证权利：待定"));
+  assert_non_null (strstr (zh, "待补充：parameters.hearing_threshold.individual\n"));
+  assert_non_null (strstr (en, "Recommended fine: 500 yuan\n"));
+  assert_non_null (strstr (en, "Procedure: general procedure"));
+  assert_non_null (strstr (uzh, "处罚建议：待定\n"));
+  assert_non_null (strstr (uzh, "待补充：facts.area_m2\n"));
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_recommend__general_tier_fines_the_midpoint),
+    cmocka_unit_test (test_recommend__first_matching_tier_applies),
+    cmocka_unit_test (test_recommend__unknown_tier_fact_is_undetermined),
+    cmocka_unit_test (test_recommend__lists_every_missing_input_in_step_order),
+    cmocka_unit_test (test_recommend__minor_gate_names_the_missing_circumstance),
+    cmocka_unit_test (test_recommend__art37_lighter_new_version_applies),
+    cmocka_unit_test (test_recommend__art37_heavier_new_version_does_not_apply),
+    cmocka_unit_test (test_recommend__art37_repealed_provision_means_no_penalty),
+    cmocka_unit_test (test_recommend__no_version_on_the_act_date_is_an_error),
+    cmocka_unit_test (test_recommend__missing_act_date_is_undetermined),
+    cmocka_unit_test (test_recommend__limitation_ends_on_the_second_anniversary),
+    cmocka_unit_test (test_recommend__limitation_runs_from_the_end_of_a_continuing_act),
+    cmocka_unit_test (test_recommend__limitation_is_five_years_with_harm_to_life_or_health),
+    cmocka_unit_test (test_recommend__age_13_is_not_penalised),
+    cmocka_unit_test (test_recommend__ages_14_and_17_are_mitigated),
+    cmocka_unit_test (test_recommend__mandatory_mitigation_forbids_general_and_heavier),
+    cmocka_unit_test (test_recommend__mandatory_mitigation_without_lighter_tier_is_undetermined),
+    cmocka_unit_test (test_recommend__capacity_none_and_partial),
+    cmocka_unit_test (test_recommend__organizations_skip_age_and_capacity),
+    cmocka_unit_test (test_recommend__no_fault_is_not_penalised),
+    cmocka_unit_test (test_recommend__minor_corrected_harmless_is_not_penalised),
+    cmocka_unit_test (test_recommend__minor_exemption_of_the_benchmark_holds),
+    cmocka_unit_test (test_recommend__first_violation_exemption_is_discretionary),
+    cmocka_unit_test (test_recommend__first_violation_is_derived_from_prior_violations),
+    cmocka_unit_test (test_recommend__trigger_refused_versus_complied),
+    cmocka_unit_test (test_recommend__per_unit_fine_with_fractional_quantity),
+    cmocka_unit_test (test_recommend__per_unit_midpoint_rounds_half_up_once),
+    cmocka_unit_test (test_recommend__per_unit_fine_is_capped),
+    cmocka_unit_test (test_recommend__multiple_of_gains),
+    cmocka_unit_test (test_recommend__multiple_with_zero_base_uses_the_fallback),
+    cmocka_unit_test (test_recommend__json_case_gives_the_same_result),
+    cmocka_unit_test (test_recommend__rounding_half_up_at_half_a_yuan),
+    cmocka_unit_test (test_recommend__tier_shift_moves_one_tier_per_net_factor),
+    cmocka_unit_test (test_recommend__tier_shift_is_clamped),
+    cmocka_unit_test (test_recommend__reduced_tier_goes_below_the_minimum_and_needs_discussion),
+    cmocka_unit_test (test_recommend__duplicate_factor_counts_once),
+    cmocka_unit_test (test_recommend__art29_fines_once_under_the_heavier_candidate),
+    cmocka_unit_test (test_recommend__art29_undetermined_candidate_makes_the_result_undetermined),
+    cmocka_unit_test (test_recommend__rejects_unknown_benchmark),
+    cmocka_unit_test (test_recommend__rejects_undeclared_fact),
+    cmocka_unit_test (test_recommend__rejects_fact_of_the_wrong_type),
+    cmocka_unit_test (test_recommend__rejects_unknown_factor),
+    cmocka_unit_test (test_recommend__rejects_invalid_as_of),
+    cmocka_unit_test (test_recommend__trace_lists_the_steps_in_order),
+    cmocka_unit_test (test_recommend__no_penalty_carries_the_education_step),
+    cmocka_unit_test (test_recommend__notes_unverified_tier),
+    cmocka_unit_test (test_recommend__to_json_is_valid_and_in_schema_order),
+    cmocka_unit_test (test_recommend__to_json_writes_null_for_an_undetermined_result),
+    cmocka_unit_test (test_recommend__to_text_reads_as_a_report),
+  };
+  return cmocka_run_group_tests (tests, setup, teardown);
+}
