@@ -8,7 +8,11 @@
  * loader.c while it builds the indexes that resolve them.
  *
  * A reduced (减轻) or no_penalty (不予) tier without a `ground` is reported
- * as ENFORCE_ERROR_MISSING_KEY: the tier lacks a key its class requires.
+ * as ENFORCE_ERROR_MISSING_KEY: the tier lacks a key its class requires;
+ * so is a statutory tier without a fine for a party class the provision
+ * covers.  (`statutory` on a reduced or no_penalty tier is refused while
+ * binding, as ENFORCE_ERROR_INVALID_VALUE, like a fine on a no_penalty
+ * tier.)
  */
 #include "loader.h"
 
@@ -234,11 +238,34 @@ is_catch_all (const Tier *t)
   return !t->has_when || (t->when != NULL && cond_is_always_true (t->when));
 }
 
+/* A statutory tier's fine is the provision's own (a 法定情形 sub-clause
+ * such as "有碍城市容貌的，处二千元罚款"), so the engine takes it as the
+ * statutory fine of the case: it must be there for every party class the
+ * provision covers, or that class would silently fall back to the main
+ * fine.  One report per tier, naming the first class without one. */
+static void
+lint_statutory_tier_covers (Loader *ld, const Version *v, const Tier *t)
+{
+  for (guint p = 0; p < PARTY_COUNT; p++)
+    if (v->statutory[p].present && !t->fine[p].present)
+      {
+        ld_error (ld, ENFORCE_ERROR_MISSING_KEY, t->loc,
+                  "法定情形阶次 \"%s\" 须写明%s%.0s的罚款（fine）",
+                  "statutory tier \"%s\" must state the fine for %.0s%s",
+                  t->name ? t->name : "?",
+                  p == PARTY_INDIVIDUAL ? "公民" : "法人或者其他组织",
+                  party_class_name ((PartyClass) p));
+        return;
+      }
+}
+
 static void
 lint_tier_fines (Loader *ld, const Benchmark *bm, const Version *v, const Tier *t)
 {
   gboolean grounded_reduced = t->cls == TIER_REDUCED && t->has_ground;
 
+  if (t->statutory)
+    lint_statutory_tier_covers (ld, v, t);
   for (guint p = 0; p < PARTY_COUNT; p++)
     {
       const Statutory *s = &v->statutory[p];
@@ -254,7 +281,10 @@ lint_tier_fines (Loader *ld, const Benchmark *bm, const Version *v, const Tier *
                           "gives a fine but the provision imposes none");
           continue;
         }
-      check_fine (&fc, f, &s->fine);
+      /* The sub-clause sets its own amount (and may use another form):
+       * it is not a part of the main fine. */
+      if (!t->statutory)
+        check_fine (&fc, f, &s->fine);
     }
 }
 

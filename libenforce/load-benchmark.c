@@ -588,10 +588,11 @@ static void
 bind_tier (Ctx *c, const Node *n, const Provenance *inherit, Tier *t)
 {
   static const char *const keys[] = {
-    "name", "class", "when", "text", "fine", "kinds", "ground", "provenance", NULL,
+    "name", "class", "when", "text", "fine", "kinds", "ground", "statutory", "provenance", NULL,
   };
   const Node *v;
   int cls = 0;
+  gboolean has_class = FALSE;
 
   t->loc = ld_loc (c->ld, n);
   t->provenance = *inherit;
@@ -607,7 +608,10 @@ bind_tier (Ctx *c, const Node *n, const Provenance *inherit, Tier *t)
     {
       gsize saved = bind_push_key (c->b, "class");
       if (bind_enum (c->b, v, tier_class_names, &cls))
-        t->cls = (TierClass) cls;
+        {
+          t->cls = (TierClass) cls;
+          has_class = TRUE;
+        }
       bind_pop (c->b, saved);
     }
   if ((v = node_lookup (n, "when")) != NULL)
@@ -639,6 +643,19 @@ bind_tier (Ctx *c, const Node *n, const Provenance *inherit, Tier *t)
                     "the tier's kinds do not include fine, so it cannot state a fine");
     }
   t->has_ground = ld_bind_citation_key (c->ld, c->b, n, "ground", &t->ground);
+  if ((v = node_lookup (n, "statutory")) != NULL)
+    {
+      gsize saved = bind_push_key (c->b, "statutory");
+      /* 减轻 and 不予 depart from the provision's fine on a ground of
+       * Art. 30-33; they are never the provision's own fine. */
+      if (bind_bool (c->b, v, &t->statutory) && t->statutory && has_class
+          && (t->cls == TIER_REDUCED || t->cls == TIER_NO_PENALTY))
+        bind_error (c->b, ENFORCE_ERROR_INVALID_VALUE, v,
+                    "%s%.0s阶次不能是法定情形阶次（statutory）",
+                    "%.0s%s tier cannot be statutory",
+                    tier_class_label_zh (t->cls), tier_class_name (t->cls));
+      bind_pop (c->b, saved);
+    }
   ld_bind_provenance (c->b, n, "provenance", inherit, &t->provenance);
 }
 

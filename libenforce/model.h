@@ -144,6 +144,10 @@ typedef struct {
   Fine fine[PARTY_COUNT];          /* per party class; .present FALSE = none given */
   Citation ground;                 /* REDUCED / NO_PENALTY: the legal ground */
   gboolean has_ground;
+  gboolean statutory;              /* the fine is set by the penalty provision itself (a
+                                    * 法定情形 sub-clause): it is the statutory fine of the
+                                    * case, and tier_shift never moves a case into or out
+                                    * of this tier (docs/semantics.md) */
   Provenance provenance;
   Loc loc;
 } Tier;

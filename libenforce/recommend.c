@@ -1169,9 +1169,11 @@ tier_step (RecCtx *ctx, const Benchmark *bm, Eval *e, const Tier *t)
                   &bm->penalized_by);
   else
     rec_step_add (e->steps, "tier", inputs_end (&inp),
-                  g_strdup_printf ("适用阶次“%s”（%s）：%s", t->name, tier_class_label_zh (t->cls),
+                  g_strdup_printf ("适用阶次“%s”（%s%s）：%s", t->name, tier_class_label_zh (t->cls),
+                       t->statutory ? "，法定情形：罚款由罚则直接规定" : "", t->text ? t->text : ""),
+                  g_strdup_printf ("Tier \"%s\" (%s%s) applies: %s", t->name, tier_class_name (t->cls),
+                       t->statutory ? "; statutory: the provision itself sets the fine" : "",
                        t->text ? t->text : ""),
-                  g_strdup_printf ("Tier \"%s\" (%s) applies: %s", t->name, tier_class_name (t->cls), t->text ? t->text : ""),
                   t->has_ground ? &t->ground : &bm->penalized_by);
 }
 
@@ -1290,22 +1292,29 @@ clamp64 (gint64 v, gint64 lo, gint64 hi)
 }
 
 /* The fine range of @tier (or the statute) for the party class, clamped to
- * the statutory range unless the tier is reduced.  FALSE on overflow;
- * *@ok FALSE when a fact is missing (listed). */
+ * the statutory range unless the tier is reduced.  @matched is the tier the
+ * facts selected (step 4): when it is statutory, its fine is the
+ * provision's own for this case (a 法定情形 sub-clause), so it is the
+ * statutory range — for @matched itself (nothing clamps it) and for a
+ * reduced tier mandatory mitigation moved the case to (减轻 below it).
+ * FALSE on overflow; *@ok FALSE when a fact is missing (listed). */
 static gboolean
-compute_range (RecCtx *ctx, const Benchmark *bm, const Statutory *stat, const Tier *tier,
-               PartyClass party, const FactValue *values, Eval *e, gboolean *ok, GError **error)
+compute_range (RecCtx *ctx, const Benchmark *bm, const Statutory *stat, const Tier *matched,
+               const Tier *tier, PartyClass party, const FactValue *values, Eval *e, gboolean *ok,
+               GError **error)
 {
   const Fine *f = tier && tier->fine[party].present ? &tier->fine[party] : &stat->fine;
+  const Fine *sf = matched && matched->statutory && matched->fine[party].present
+                   ? &matched->fine[party] : &stat->fine;
   guint missing = 0;
   SpanResult r;
 
   *ok = FALSE;
   e->has_statutory = FALSE;
   e->has_range = FALSE;
-  if (stat->fine.present)
+  if (sf->present)
     {
-      r = fine_span (&stat->fine, bm, values, &e->stat_min, &e->stat_max, &missing);
+      r = fine_span (sf, bm, values, &e->stat_min, &e->stat_max, &missing);
       if (r == SPAN_OVERFLOW)
         return overflow_error (bm, error);
       if (r == SPAN_MISSING)
@@ -1433,14 +1442,20 @@ sum_factors (const RecCtx *ctx, const Version *v, const GateOut *g, FactorSum *s
     }
 }
 
-/* Position of tier @i in the order of tier classes, then listing order. */
+/* Tier shifting works on the discretionary (non-statutory) tiers only: a
+ * statutory tier's fine is set by the provision for its circumstance, so
+ * discretion can neither move a case into it nor out of it. */
+
+/* Position of non-statutory tier @i among the non-statutory tiers, in the
+ * order of tier classes, then listing order. */
 static guint
 tier_position (const Version *v, guint i)
 {
   guint pos = 0;
 
   for (guint j = 0; j < v->n_tiers; j++)
-    if (v->tiers[j].cls < v->tiers[i].cls || (v->tiers[j].cls == v->tiers[i].cls && j < i))
+    if (!v->tiers[j].statutory
+        && (v->tiers[j].cls < v->tiers[i].cls || (v->tiers[j].cls == v->tiers[i].cls && j < i)))
       pos++;
   return pos;
 }
@@ -1449,7 +1464,7 @@ static const Tier *
 tier_at_position (const Version *v, guint pos)
 {
   for (guint j = 0; j < v->n_tiers; j++)
-    if (tier_position (v, j) == pos)
+    if (!v->tiers[j].statutory && tier_position (v, j) == pos)
       return &v->tiers[j];
   return NULL;
 }
@@ -1457,26 +1472,33 @@ tier_at_position (const Version *v, guint pos)
 static const Tier *
 shift_tier (const Version *v, const Tier *t, int net_mitigating, gboolean allows_reduction)
 {
-  guint lo = 0;
+  guint lo = 0, n = 0;
   gint64 pos, target;
 
+  if (t->statutory)
+    return t;
   for (guint j = 0; j < v->n_tiers; j++)
-    if (v->tiers[j].cls == TIER_NO_PENALTY || (v->tiers[j].cls == TIER_REDUCED && !allows_reduction))
-      lo++;
+    {
+      if (v->tiers[j].statutory)
+        continue;
+      n++;
+      if (v->tiers[j].cls == TIER_NO_PENALTY || (v->tiers[j].cls == TIER_REDUCED && !allows_reduction))
+        lo++;
+    }
   pos = tier_position (v, (guint) (t - v->tiers));
   target = pos - net_mitigating;
-  target = clamp64 (target, MIN ((gint64) lo, pos), (gint64) v->n_tiers - 1);
+  target = clamp64 (target, MIN ((gint64) lo, pos), (gint64) n - 1);
   return tier_at_position (v, (guint) target);
 }
 
-/* The heaviest tier of @cls, or NULL. */
+/* The heaviest non-statutory tier of @cls, or NULL. */
 static const Tier *
 heaviest_of_class (const Version *v, TierClass cls)
 {
   const Tier *best = NULL;
 
   for (guint j = 0; j < v->n_tiers; j++)
-    if (v->tiers[j].cls == cls)
+    if (v->tiers[j].cls == cls && !v->tiers[j].statutory)
       best = &v->tiers[j];     /* later listing = heavier within a class */
   return best;
 }
@@ -1558,6 +1580,29 @@ note_provenance (const Benchmark *bm, const Version *v, RecLists *l)
   note_citation (l, &bm->penalized_by, bm->id);
 }
 
+/* Trace of mandatory mitigation (Art. 30 ¶2, 32) on a statutory tier with
+ * no reduced tier to go to: the result is undetermined rather than a
+ * silent 从重, and the trace says why. */
+static void
+statutory_mandatory_step (RecCtx *ctx, Eval *e, const FactorSum *fs)
+{
+  Inputs inp;
+  JsonWriter *w;
+  Citation c;
+  const Tier *t = e->tier;
+
+  if (!ctx->trace || t == NULL || !t->statutory)
+    return;
+  w = inputs_begin (&inp);
+  json_writer_member_string (w, "tier", t->name);
+  json_writer_member_bool (w, "statutory", TRUE);
+  json_writer_member_int (w, "mitigating", fs->mitigating);
+  rec_step_add (e->steps, "factors", inputs_end (&inp),
+                g_strdup_printf ("应当从轻或者减轻处罚，但阶次“%s”的罚款由罚则直接规定（法定情形），不能改按其他情形的阶次从轻，本基准也没有减轻处罚阶次：结果待定", t->name),
+                g_strdup_printf ("Mitigation is mandatory, but the fine of tier \"%s\" is set by the provision itself (statutory): no other circumstance's tier may stand in for a lighter penalty and the benchmark has no reduced tier, so the result is undetermined", t->name),
+                law_or_null (ctx, 32, 0, &c));
+}
+
 /* Applies the factors (step 6) to the tier chosen in step 4; FALSE with
  * the missing path listed when the result cannot be decided. */
 static gboolean
@@ -1578,13 +1623,17 @@ apply_factors (RecCtx *ctx, const Version *v, const Policy *policy, const Factor
 
   if (fs->mandatory && (e->tier == NULL || e->tier->cls >= TIER_GENERAL))
     {
-      const Tier *t = heaviest_of_class (v, TIER_LIGHTER);
+      /* Out of a statutory tier only 减轻 is open: a lighter tier carries
+       * another circumstance's fine, and 从轻 inside the amount the
+       * provision fixes for this one is not something a tier offers. */
+      const Tier *t = e->tier && e->tier->statutory ? NULL : heaviest_of_class (v, TIER_LIGHTER);
 
       if (t == NULL)
         t = heaviest_of_class (v, TIER_REDUCED);
       if (t == NULL)
         {
           rec_add_missing (&e->lists, "tiers.lighter");
+          statutory_mandatory_step (ctx, e, fs);
           return FALSE;
         }
       e->tier = t;
@@ -1616,7 +1665,13 @@ apply_factors (RecCtx *ctx, const Version *v, const Policy *policy, const Factor
           cite = &fs->list[i]->basis;
       if (cite == NULL && fs->mandatory)
         cite = law_or_null (ctx, 32, 0, &c);
-      if (e->tier != t0)
+      if (e->tier == t0 && t0 != NULL && t0->statutory && net != 0
+          && !(policy && policy->kind == POLICY_POSITION))
+        rec_step_add (e->steps, "factors", inputs_end (&inp),
+                      g_strdup_printf ("从轻情节%u个、从重情节%u个；阶次“%s”的罚款由罚则直接规定（法定情形），情节不调整阶次，裁量起点为幅度的%u%%", fs->mitigating, fs->aggravating, t0->name, *percent),
+                      g_strdup_printf ("%u mitigating and %u aggravating factors; the fine of tier \"%s\" is set by the provision itself (statutory), so factors do not move the tier; the point starts at %u%% of the range", fs->mitigating, fs->aggravating, t0->name, *percent),
+                      cite);
+      else if (e->tier != t0)
         rec_step_add (e->steps, "factors", inputs_end (&inp),
                       g_strdup_printf ("从轻情节%u个、从重情节%u个%s，阶次由“%s”调整为“%s”", fs->mitigating, fs->aggravating, fs->mandatory ? "（应当从轻或者减轻）" : "", t0 ? t0->name : "-", e->tier->name),
                       g_strdup_printf ("%u mitigating and %u aggravating factors%s: tier moves from \"%s\" to \"%s\"", fs->mitigating, fs->aggravating, fs->mandatory ? " (mitigation mandatory)" : "", t0 ? t0->name : "-", e->tier->name),
@@ -1762,7 +1817,7 @@ eval_version (RecCtx *ctx, const Benchmark *bm, const Version *v, gint32 law_dat
     }
   if (e->kinds & KIND_BIT (KIND_FINE))
     {
-      if (!compute_range (ctx, bm, stat, e->tier, k->party, values, e, &ok, error))
+      if (!compute_range (ctx, bm, stat, e->tier, e->tier, k->party, values, e, &ok, error))
         return FALSE;
       if (!ok)
         return TRUE;
@@ -1786,7 +1841,7 @@ eval_version (RecCtx *ctx, const Benchmark *bm, const Version *v, gint32 law_dat
         e->has_range = e->has_statutory = FALSE;
         if (e->kinds & KIND_BIT (KIND_FINE))
           {
-            if (!compute_range (ctx, bm, stat, e->tier, k->party, values, e, &ok, error))
+            if (!compute_range (ctx, bm, stat, before, e->tier, k->party, values, e, &ok, error))
               return FALSE;
             if (!ok)
               return TRUE;

@@ -703,8 +703,11 @@ amount_block (Text *tx, const EnforceRecommendation *r)
   if (r->tier)
     {
       const char *cls = tx->zh ? tier_class_label_zh (r->tier->cls) : tier_class_name (r->tier->cls);
-      char *v = strcmp (cls, r->tier->name) == 0 ? g_strdup (cls)
-                : g_strdup_printf (T (tx, "%s（%s）", "%s (%s)"), r->tier->name, cls);
+      /* A statutory tier's fine is the provision's own (法定情形): say so,
+       * since the statutory range below is then the tier's. */
+      const char *how = r->tier->statutory ? T (tx, "，法定情形", ", statutory") : "";
+      char *v = strcmp (cls, r->tier->name) == 0 ? g_strdup_printf ("%s%s", cls, how)
+                : g_strdup_printf (T (tx, "%s（%s%s）", "%s (%s%s)"), r->tier->name, cls, how);
       line (tx, "裁量阶次", "Tier", v);
       g_free (v);
       if (r->tier->text)

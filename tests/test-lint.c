@@ -421,6 +421,105 @@ test_lint__or_provision_accepts_tiers_that_choose_kinds (void **state)
   enforce_rule_set_unref (rules);
 }
 
+/* A statutory tier (法定情形: "有碍城市容貌的，处二千元罚款") sets its own
+ * fine, so it is not compared with the main fine and may use another form;
+ * the same tier without `statutory` is out of range at its fine. */
+#define STATUTORY_VERSION(flag) \
+  "      - effective_from: 2020-01-01\n" \
+  "        policy: {combine: tier_shift, start_percent: 50}\n" \
+  "        penalties:\n" \
+  "          individual: {kinds: [fine], fine: {min: 100, max: 200}}\n" \
+  "          organization: {kinds: [fine], fine: {min: 1000, max: 2000}}\n" \
+  "        tiers:\n" \
+  "          - name: 有碍城市容貌\n" \
+  "            class: heavier\n" \
+  flag \
+  "            when: area_m2 >= 1\n" \
+  "            fine:\n" \
+  "              individual: {fixed: 2000}\n" \
+  "              organization: {per_unit: area_m2, min: 500, max: 1000}\n" \
+  "          - {name: 一般, class: general}\n"
+
+static void
+test_lint__statutory_tier_is_not_bound_by_the_main_fine (void **state)
+{
+  static const char statutory[] = BUNDLE_HEAD STATUTORY_VERSION ("            statutory: true\n");
+  static const char plain[] = BUNDLE_HEAD STATUTORY_VERSION ("            statutory: false\n");
+  g_autoptr (EnforceDiagnostics) diag = NULL, plain_diag = NULL;
+  g_autoptr (GError) error = NULL, plain_error = NULL;
+
+  (void) state;
+  EnforceRuleSet *rules = load_text (statutory, &diag, &error);
+  if (rules == NULL)
+    fail_msg ("%s", error->message);
+  assert_int_equal (enforce_diagnostics_get_count (diag), 0);
+  const Version *v = &rules_find_benchmark (rules, "bm")->versions[0];
+  assert_true (v->tiers[0].statutory);
+  assert_false (v->tiers[1].statutory);
+  assert_int_equal (v->tiers[0].fine[PARTY_INDIVIDUAL].min, 200000);
+  assert_int_equal (v->tiers[0].fine[PARTY_ORGANIZATION].form, FINE_PER_UNIT);
+  enforce_rule_set_unref (rules);
+
+  /* Without the flag: the individual's 2000 is above 200 (line 22), the
+   * organisation's per-unit form differs from the range (line 23). */
+  assert_null (load_text (plain, &plain_diag, &plain_error));
+  assert_int_equal (plain_error->code, ENFORCE_ERROR_RULES_INVALID);
+  assert_int_equal (enforce_diagnostics_get_error_count (plain_diag), 2);
+  assert_int_equal (enforce_diagnostics_get_code (plain_diag, 0), ENFORCE_ERROR_TIER_OUT_OF_RANGE);
+  assert_int_equal (enforce_diagnostics_get_line (plain_diag, 0), 22);
+  assert_int_equal (enforce_diagnostics_get_column (plain_diag, 0), 27);
+  assert_int_equal (enforce_diagnostics_get_code (plain_diag, 1), ENFORCE_ERROR_TIER_OUT_OF_RANGE);
+  assert_int_equal (enforce_diagnostics_get_line (plain_diag, 1), 23);
+  assert_int_equal (enforce_diagnostics_get_column (plain_diag, 1), 29);
+}
+
+/* The checks a statutory tier keeps: a fine for every covered class (one
+ * report per tier, at the tier), none where the provision imposes no fine,
+ * and `statutory: false` stays allowed on a reduced tier. */
+static void
+test_lint__statutory_tier_needs_a_fine_for_every_covered_class (void **state)
+{
+  static const char no_fine[] = BUNDLE_HEAD
+    "      - effective_from: 2020-01-01\n"
+    "        policy: {combine: tier_shift, start_percent: 50}\n"
+    "        penalties:\n"
+    "          individual: {kinds: [fine], fine: {min: 100, max: 200}}\n"
+    "          organization: {kinds: [fine], fine: {min: 1000, max: 2000}}\n"
+    "        tiers:\n"
+    "          - {name: 有碍城市容貌, class: heavier, statutory: true, when: area_m2 >= 1}\n"
+    "          - {name: 减轻, class: reduced, statutory: false, when: \"false\",\n"
+    "             ground: {instrument: law, article: 2}, fine: {max: 50}}\n"
+    "          - {name: 一般, class: general}\n";
+  static const char warning_only[] = BUNDLE_HEAD
+    "      - effective_from: 2020-01-01\n"
+    "        policy: {combine: tier_shift, start_percent: 50}\n"
+    "        penalties:\n"
+    "          individual: {kinds: [warning]}\n"
+    "        tiers:\n"
+    "          - {name: 情节严重, class: heavier, statutory: true, when: area_m2 >= 1,\n"
+    "             fine: {fixed: 500}}\n"
+    "          - {name: 一般, class: general}\n";
+  g_autoptr (EnforceDiagnostics) diag = NULL, warning_diag = NULL;
+  g_autoptr (GError) error = NULL, warning_error = NULL;
+
+  (void) state;
+  assert_null (load_text (no_fine, &diag, &error));
+  assert_int_equal (error->code, ENFORCE_ERROR_RULES_INVALID);
+  assert_int_equal (enforce_diagnostics_get_error_count (diag), 1);
+  assert_int_equal (enforce_diagnostics_get_code (diag, 0), ENFORCE_ERROR_MISSING_KEY);
+  assert_int_equal (enforce_diagnostics_get_line (diag, 0), 17);
+  assert_int_equal (enforce_diagnostics_get_column (diag, 0), 13);
+  /* The first class without a fine is named. */
+  assert_non_null (strstr (enforce_diagnostics_get_message (diag, 0, ENFORCE_LANG_EN),
+                           "individual"));
+
+  assert_null (load_text (warning_only, &warning_diag, &warning_error));
+  assert_int_equal (enforce_diagnostics_get_error_count (warning_diag), 1);
+  assert_int_equal (enforce_diagnostics_get_code (warning_diag, 0), ENFORCE_ERROR_TIER_OUT_OF_RANGE);
+  assert_int_equal (enforce_diagnostics_get_line (warning_diag, 0), 17);
+  assert_int_equal (enforce_diagnostics_get_column (warning_diag, 0), 20);
+}
+
 static void
 test_lint__parameter_version_gap_is_a_warning (void **state)
 {
@@ -455,6 +554,8 @@ main (void)
     cmocka_unit_test (test_lint__jurisdiction_policy_stands_in_for_a_version_policy),
     cmocka_unit_test (test_lint__or_provision_accepts_tiers_that_choose_kinds),
     cmocka_unit_test (test_lint__parameter_version_gap_is_a_warning),
+    cmocka_unit_test (test_lint__statutory_tier_is_not_bound_by_the_main_fine),
+    cmocka_unit_test (test_lint__statutory_tier_needs_a_fine_for_every_covered_class),
   };
   int failed = cmocka_run_group_tests_name ("lint", tests, NULL, NULL);
 

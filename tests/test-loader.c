@@ -670,6 +670,19 @@ test_rule_set_load__annotated_reference_file_loads (void **state)
   assert_int_equal (v->n_exemptions, 1);
   assert_false (v->policy.present);
   assert_true (bm->versions[0].policy.present);
+  assert_false (v->tiers[1].statutory);              /* the default */
+
+  /* 第六十五条第一款: the main fine 100–200, and the clause's own 2000 for
+   * 有碍城市容貌 as a statutory tier (outside the main fine, accepted). */
+  const Benchmark *posting = rules_find_benchmark (rules, "tj.civility.65-1.posting");
+  assert_non_null (posting);
+  const Version *pv = &posting->versions[0];
+  assert_int_equal (pv->statutory[PARTY_INDIVIDUAL].fine.min, 10000);
+  assert_int_equal (pv->statutory[PARTY_INDIVIDUAL].fine.max, 20000);
+  assert_true (pv->tiers[0].statutory);
+  assert_int_equal (pv->tiers[0].fine[PARTY_INDIVIDUAL].form, FINE_FIXED);
+  assert_int_equal (pv->tiers[0].fine[PARTY_ORGANIZATION].min, 200000);
+  assert_false (pv->tiers[1].statutory);
 
   /* Parameters: the reference's own, and its parent's where it has none. */
   gint32 today = day ("2024-06-01");

@@ -269,6 +269,47 @@ static const char RULES[] =
   "          individual: {kinds: [fine], fine: {fixed: 800}}\n"
   "        tiers:\n"
   "          - {name: 一般, class: general, text: 一般情形}\n"
+  /* 法定情形 (a sub-clause with its own fine), after 第六十五条第一款: 100–200,
+   * "有碍城市容貌的" fixed 2000 as a statutory tier.  从重/从轻 are reached
+   * only by shifting; 有碍城市容貌 is listed first among the heavier tiers,
+   * so shifting that counted it would land on it. */
+  "  - kind: benchmark\n"
+  "    id: t.statutory\n"
+  "    title: 法定情形测试\n"
+  "    violates: {instrument: t-reg, article: 40, paragraph: 1}\n"
+  "    penalized_by: {instrument: t-reg, article: 40, paragraph: 1}\n"
+  "    facts:\n"
+  "      mars: {type: bool, label: 有碍城市容貌}\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2019-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {min: 100, max: 200}}\n"
+  "        tiers:\n"
+  "          - {name: 有碍城市容貌, class: heavier, statutory: true, when: mars, text: 有碍城市容貌的, fine: {fixed: 2000}}\n"
+  "          - {name: 从重, class: heavier, when: \"false\", text: 仅由情节调整, fine: {min: 150, max: 200}}\n"
+  "          - {name: 从轻, class: lighter, when: \"false\", text: 仅由情节调整, fine: {min: 100, max: 150}}\n"
+  "          - {name: 一般, class: general, text: 一般情形, fine: {min: 100, max: 200}}\n"
+  /* A statutory range (1000–2000, outside the main 100–200) under the
+   * position policy, and a grounded 减轻 tier. */
+  "  - kind: benchmark\n"
+  "    id: t.statutory-reduced\n"
+  "    title: 法定情形与减轻测试\n"
+  "    violates: {instrument: t-reg, article: 41}\n"
+  "    penalized_by: {instrument: t-reg, article: 41}\n"
+  "    facts:\n"
+  "      mars: {type: bool, label: 有碍城市容貌}\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2019-01-01\n"
+  "        policy: {combine: position, start_percent: 50, step_percent: 20}\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {min: 100, max: 200}}\n"
+  "        tiers:\n"
+  "          - {name: 减轻, class: reduced, when: \"false\", text: 依法减轻, ground: {instrument: cn-apl, article: 32}, fine: {min: 50, max: 90}}\n"
+  "          - {name: 有碍城市容貌, class: heavier, statutory: true, when: mars, text: 有碍城市容貌的, fine: {min: 1000, max: 2000}}\n"
+  "          - {name: 从轻, class: lighter, when: \"false\", text: 仅由情节调整, fine: {min: 100, max: 150}}\n"
+  "          - {name: 一般, class: general, text: 一般情形, fine: {min: 100, max: 200}}\n"
   "  - kind: power\n"
   "    code: P-TEST-001\n"
   "    name: 对测试违法行为的处罚\n"
@@ -972,6 +1013,127 @@ test_recommend__duplicate_factor_counts_once (void **state)
   assert_fine (r, "从重", 85000);
 }
 
+/* ---- Statutory tiers (法定情形) -------------------------------------- */
+
+#define STATUTORY(mars, f) "benchmark: t.statutory\nfacts: {mars: " mars "}\nfactors: [" f "]\n" BASE
+#define STATUTORY_REDUCED(mars, f) \
+  "benchmark: t.statutory-reduced\nfacts: {mars: " mars "}\nfactors: [" f "]\n" BASE
+
+/* The statutory tier's fixed 2000 is the statutory range of the case: not
+ * clamped to the main 100–200, and shown as the statutory range; a case
+ * in 一般 keeps the main fine as its statutory range. */
+static void
+test_recommend__statutory_tier_fine_is_the_statutory_range (void **state)
+{
+  g_autoptr(EnforceRecommendation) mars = recommend (STATUTORY ("true", ""));
+  g_autoptr(EnforceRecommendation) plain = recommend (STATUTORY ("false", ""));
+
+  (void) state;
+  assert_fine (mars, "有碍城市容貌", 200000);
+  assert_range (mars, 200000, 200000);
+  assert_true (mars->has_statutory);
+  assert_int_equal (mars->statutory_min, 200000);
+  assert_int_equal (mars->statutory_max, 200000);
+  g_autofree char *text = enforce_recommendation_to_text (mars, ENFORCE_LANG_ZH);
+  assert_non_null (strstr (text, "法定罚款幅度：2000元至2000元\n"));
+  assert_non_null (strstr (text, "（从重处罚，法定情形）"));
+  assert_null (strstr (text, "100元至2000元"));
+
+  /* 一般 100–200: midpoint 150; the statutory range is the main fine. */
+  assert_fine (plain, "一般", 15000);
+  assert_int_equal (plain->statutory_min, 10000);
+  assert_int_equal (plain->statutory_max, 20000);
+}
+
+/* tier_shift moves only among non-statutory tiers: 一般 + one aggravating
+ * factor goes to 从重 150–200 (175), not to 有碍城市容貌 2000 even though
+ * that is the next heavier tier by listing order. */
+static void
+test_recommend__factors_do_not_shift_into_a_statutory_tier (void **state)
+{
+  g_autoptr(EnforceRecommendation) up = recommend (STATUTORY ("false", "repeat"));
+  g_autoptr(EnforceRecommendation) down = recommend (STATUTORY ("false", "cooperative"));
+
+  (void) state;
+  assert_fine (up, "从重", 17500);
+  assert_range (up, 15000, 20000);
+  assert_int_equal (up->statutory_max, 20000);
+  /* 一般 − 1 → 从轻 100–150: 125. */
+  assert_fine (down, "从轻", 12500);
+}
+
+/* A case the statute put in 有碍城市容貌 stays there: an aggravating factor
+ * does not move it on to 从重 (150–200), a mitigating one does not drop it
+ * to 一般 (100–200). */
+static void
+test_recommend__factors_do_not_shift_out_of_a_statutory_tier (void **state)
+{
+  g_autoptr(EnforceRecommendation) up = recommend (STATUTORY ("true", "repeat"));
+  g_autoptr(EnforceRecommendation) down = recommend (STATUTORY ("true", "cooperative"));
+  g_autoptr(EnforceRecommendation) traced =
+    recommend_with (rules, STATUTORY ("true", "repeat"), NULL, ENFORCE_RECOMMEND_TRACE);
+
+  (void) state;
+  assert_fine (up, "有碍城市容貌", 200000);
+  assert_fine (down, "有碍城市容貌", 200000);
+  assert_range (down, 200000, 200000);
+  /* The trace says why the tier stayed. */
+  g_autofree char *json = enforce_recommendation_to_json (traced);
+  assert_non_null (strstr (json, "factors do not move the tier"));
+}
+
+/* Under position, factors still move the point inside a statutory range
+ * (1000–2000, outside the main fine and not clamped to it): one
+ * aggravating factor → 50% + 20% = 70% → 1000 + 1000 × 70% = 1700. */
+static void
+test_recommend__position_moves_the_point_inside_a_statutory_range (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (STATUTORY_REDUCED ("true", "repeat"));
+
+  (void) state;
+  assert_fine (r, "有碍城市容貌", 170000);
+  assert_range (r, 100000, 200000);
+  assert_int_equal (r->statutory_min, 100000);
+  assert_int_equal (r->statutory_max, 200000);
+}
+
+/* Art. 32 mandatory mitigation on a statutory tier: never a silent 从重,
+ * and never the non-statutory 从轻 tier (another circumstance's fine):
+ * without a 减轻 tier the result is undetermined (tiers.lighter).  The
+ * same factor on 一般 keeps today's behaviour: 一般 − 1 → 从轻, 125. */
+static void
+test_recommend__mandatory_mitigation_on_a_statutory_tier_is_undetermined (void **state)
+{
+  g_autoptr(EnforceRecommendation) mars = recommend (STATUTORY ("true", "eliminated_harm"));
+  g_autoptr(EnforceRecommendation) plain = recommend (STATUTORY ("false", "eliminated_harm"));
+  g_autoptr(EnforceRecommendation) traced =
+    recommend_with (rules, STATUTORY ("true", "eliminated_harm"), NULL, ENFORCE_RECOMMEND_TRACE);
+
+  (void) state;
+  assert_undetermined (mars);
+  assert_missing (mars, "tiers.lighter", NULL);
+  assert_fine (plain, "从轻", 12500);
+  g_autofree char *json = enforce_recommendation_to_json (traced);
+  assert_non_null (strstr (json, "\"statutory\":true"));
+}
+
+/* With a grounded 减轻 tier, mandatory mitigation leaves the statutory tier
+ * for it (not for 从轻): 50–90, point 50% − 20% = 30% → 50 + 40 × 30% = 62;
+ * collective discussion (Art. 57); the statutory range shown stays the
+ * statutory tier's 1000–2000, below which 减轻 goes. */
+static void
+test_recommend__mandatory_mitigation_leaves_a_statutory_tier_only_for_reduced (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (STATUTORY_REDUCED ("true", "eliminated_harm"));
+
+  (void) state;
+  assert_fine (r, "减轻", 6200);
+  assert_range (r, 5000, 9000);
+  assert_int_equal (r->statutory_min, 100000);
+  assert_int_equal (r->statutory_max, 200000);
+  assert_int_equal (enforce_recommendation_get_collective_discussion (r), ENFORCE_ANSWER_YES);
+}
+
 /* ---- Step 1: candidates (Art. 29) ------------------------------------ */
 
 /* 500 and 800 yuan for one act: one fine, under the heavier (800). */
@@ -1259,6 +1421,12 @@ main (void)
     cmocka_unit_test (test_recommend__tier_shift_moves_one_tier_per_net_factor),
     cmocka_unit_test (test_recommend__tier_shift_is_clamped),
     cmocka_unit_test (test_recommend__reduced_tier_goes_below_the_minimum_and_needs_discussion),
+    cmocka_unit_test (test_recommend__statutory_tier_fine_is_the_statutory_range),
+    cmocka_unit_test (test_recommend__factors_do_not_shift_into_a_statutory_tier),
+    cmocka_unit_test (test_recommend__factors_do_not_shift_out_of_a_statutory_tier),
+    cmocka_unit_test (test_recommend__position_moves_the_point_inside_a_statutory_range),
+    cmocka_unit_test (test_recommend__mandatory_mitigation_on_a_statutory_tier_is_undetermined),
+    cmocka_unit_test (test_recommend__mandatory_mitigation_leaves_a_statutory_tier_only_for_reduced),
     cmocka_unit_test (test_recommend__duplicate_factor_counts_once),
     cmocka_unit_test (test_recommend__art29_fines_once_under_the_heavier_candidate),
     cmocka_unit_test (test_recommend__art29_undetermined_candidate_makes_the_result_undetermined),
