@@ -67,12 +67,13 @@ is_blank (const char *p, gsize n)
 }
 
 /* Cuts @data into at most @want chunks of whole lines, about equal in bytes,
- * numbering each chunk's first line.  Returns how many chunks it made. */
+ * numbering each chunk's first line from @first_line.  Returns how many
+ * chunks it made. */
 static guint
-split_chunks (const char *data, gsize len, guint want, Chunk *chunks)
+split_chunks (const char *data, gsize len, guint64 first_line, guint want, Chunk *chunks)
 {
   gsize start = 0;
-  guint64 line = 1;
+  guint64 line = first_line;
   guint n = 0;
 
   while (start < len && n < want)
@@ -280,9 +281,10 @@ run_workers (Batch *b, guint n_threads)
 }
 
 char *
-enforce_recommend_batch (const EnforceRuleSet *rules, const char *jsonl, gsize len,
-                         const char *as_of, EnforceRecommendFlags flags, guint n_threads,
-                         const EnforceLimits *limits, gsize *out_len, GError **error)
+enforce_recommend_batch_from_line (const EnforceRuleSet *rules, const char *jsonl, gsize len,
+                                   guint64 first_line, const char *as_of,
+                                   EnforceRecommendFlags flags, guint n_threads,
+                                   const EnforceLimits *limits, gsize *out_len, GError **error)
 {
   g_autofree Chunk *chunks = NULL;
   Batch b;
@@ -292,6 +294,9 @@ enforce_recommend_batch (const EnforceRuleSet *rules, const char *jsonl, gsize l
 
   g_return_val_if_fail (rules != NULL, NULL);
   g_return_val_if_fail (jsonl != NULL || len == 0, NULL);
+  /* A buffer of len bytes has at most len + 1 lines, numbered up to
+   * first_line + len. */
+  g_return_val_if_fail (first_line >= 1 && first_line <= G_MAXUINT64 - len, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Checked once here: otherwise every record would carry the same error. */
@@ -302,7 +307,16 @@ enforce_recommend_batch (const EnforceRuleSet *rules, const char *jsonl, gsize l
   want = (guint) MIN ((gsize) threads * CHUNKS_PER_THREAD, len / MIN_CHUNK_BYTES + 1);
   chunks = g_new (Chunk, want);
   b = (Batch) { rules, as_of, flags, limits, chunks, 0, 0 };
-  b.n_chunks = split_chunks (jsonl, len, want, chunks);
+  b.n_chunks = split_chunks (jsonl, len, first_line, want, chunks);
   run_workers (&b, MIN (threads, b.n_chunks));
   return concatenate (chunks, b.n_chunks, out_len);
+}
+
+char *
+enforce_recommend_batch (const EnforceRuleSet *rules, const char *jsonl, gsize len,
+                         const char *as_of, EnforceRecommendFlags flags, guint n_threads,
+                         const EnforceLimits *limits, gsize *out_len, GError **error)
+{
+  return enforce_recommend_batch_from_line (rules, jsonl, len, 1, as_of, flags, n_threads,
+                                            limits, out_len, error);
 }

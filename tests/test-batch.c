@@ -464,6 +464,66 @@ test_batch__nul_byte_fails_only_its_line (void **state)
   assert_ok_record (records[2], 3, three);
 }
 
+static char *
+run_from_line (const char *input, gsize len, guint64 first_line, guint n_threads)
+{
+  g_autoptr (GError) error = NULL;
+  gsize out_len = G_MAXSIZE;
+  char *out = enforce_recommend_batch_from_line (rules, input, len, first_line, NULL,
+                                                 ENFORCE_RECOMMEND_DEFAULT, n_threads, NULL,
+                                                 &out_len, &error);
+
+  if (out == NULL)
+    fail_msg ("batch failed: %s", error->message);
+  assert_int_equal (out_len, strlen (out));
+  return out;
+}
+
+/* Numbers past 32 bits reach both the "line" key and the message's
+ * "batch:N", blank lines still counted. */
+static void
+test_batch__first_line_numbers_records_and_messages (void **state)
+{
+  g_autofree char *one = case_line ("one", "20", FALSE);
+  g_autofree char *four = case_line ("four", "2.5", TRUE);
+  g_autofree char *input = g_strconcat (one, "\n\n{\n", four, "\n", NULL);
+  g_autofree char *out = run_from_line (input, strlen (input), G_MAXUINT32, 2);
+  g_auto (GStrv) records = records_of (out);
+
+  (void) state;
+  assert_int_equal (g_strv_length (records), 3);
+  assert_ok_record (records[0], G_MAXUINT32, one);
+  assert_error_record (records[1], G_GUINT64_CONSTANT (4294967297), NULL, "json_syntax",
+                       "batch:4294967297:1:2: ");
+  assert_ok_record (records[2], G_GUINT64_CONSTANT (4294967298), four);
+}
+
+/* The property a caller reading a file in blocks relies on: blocks cut at
+ * line boundaries, each numbered from its line in the file, give exactly
+ * the records of one call on the whole input, whatever the threads. */
+static void
+test_batch__blocks_numbered_from_their_first_line_join_to_the_whole_call (void **state)
+{
+  g_autofree char *input = mixed_input (1200, 97, NULL);
+  g_autofree char *whole = run_text (input, 1);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *joined = NULL;
+  const char *cut = input;
+
+  (void) state;
+  for (guint i = 0; i < 500; i++)
+    cut = strchr (cut, '\n') + 1;
+  first = run_from_line (input, (gsize) (cut - input), 1, 2);
+  second = run_from_line (cut, strlen (cut), 501, 4);
+  joined = g_strconcat (first, second, NULL);
+  assert_string_equal (joined, whole);
+  /* Not a vacuous comparison: the second block holds an error record that
+   * names its line in the file. */
+  assert_non_null (strstr (second, "{\"line\":582,\"case_id\":null,\"recommendation\":null,"
+                                   "\"error\":{\"code\":\"json_syntax\",\"message\":\"batch:582:1:"));
+}
+
 int
 main (void)
 {
@@ -478,6 +538,8 @@ main (void)
     cmocka_unit_test (test_batch__rejects_invalid_as_of_for_the_whole_call),
     cmocka_unit_test (test_batch__passes_as_of_and_trace_to_each_case),
     cmocka_unit_test (test_batch__nul_byte_fails_only_its_line),
+    cmocka_unit_test (test_batch__first_line_numbers_records_and_messages),
+    cmocka_unit_test (test_batch__blocks_numbered_from_their_first_line_join_to_the_whole_call),
   };
 
   return cmocka_run_group_tests (tests, setup, teardown);

@@ -538,6 +538,396 @@ test_cli__recommend_with_broken_rules_exits_3 (void **state)
   expect_contains (r.err, "b.yaml:4:8");
 }
 
+/* ---- recommend --batch ---------------------------------------------------- */
+
+#define BATCH_SAMPLE "examples/cases/batch.jsonl"
+
+/* The CLI hands the library blocks of this many lines (enforce.c,
+ * BATCH_BLOCK_LINES): the generated input crosses two block boundaries. */
+#define CLI_BLOCK_LINES 4096
+
+static Result
+run_sh (const char *command)
+{
+  const char *argv[] = { "/bin/sh", "-c", command, NULL };
+  g_autoptr(GError) error = NULL;
+  Result r = { 0 };
+  int wait_status = 0;
+
+  if (!g_spawn_sync (ENFORCE_SOURCE_DIR, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     &r.out, &r.err, &wait_status, &error))
+    fail_msg ("cannot run %s: %s", command, error->message);
+  if (!WIFEXITED (wait_status))
+    fail_msg ("enforce did not exit normally (wait status %d); stderr: %s", wait_status, r.err);
+  r.status = WEXITSTATUS (wait_status);
+  return r;
+}
+
+static EnforceRuleSet *tianjin;    /* loaded once, for the expected records */
+
+static const EnforceRuleSet *
+tianjin_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (tianjin == NULL)
+    tianjin = enforce_rule_set_load (ENFORCE_SOURCE_DIR "/" TIANJIN, NULL, NULL, &error);
+  if (tianjin == NULL)
+    fail_msg ("%s does not load: %s", TIANJIN, error->message);
+  return tianjin;
+}
+
+/* What the library gives for the whole input in one call, on one thread:
+ * the CLI's block-by-block output must be exactly this. */
+static char *
+library_batch (const char *input, gsize len, EnforceRecommendFlags flags)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = enforce_recommend_batch (tianjin_rules (), input, len, NULL, flags, 1, NULL, NULL,
+                                       &error);
+
+  if (out == NULL)
+    fail_msg ("library batch failed: %s", error->message);
+  return out;
+}
+
+static char *
+library_batch_of_file (const char *path, EnforceRecommendFlags flags)
+{
+  g_autofree char *full = g_path_is_absolute (path) ? g_strdup (path)
+                                                    : g_build_filename (ENFORCE_SOURCE_DIR, path, NULL);
+  g_autofree char *input = NULL;
+  gsize len = 0;
+
+  assert_true (g_file_get_contents (full, &input, &len, NULL));
+  return library_batch (input, len, flags);
+}
+
+static void
+test_cli__batch_prints_the_library_records_in_input_order (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--rules", TIANJIN, "--batch", BATCH_SAMPLE);
+  g_autofree char *expected = library_batch_of_file (BATCH_SAMPLE, ENFORCE_RECOMMEND_TRACE);
+  static const char *const ids[] = { "2024-XB-0101", "2024-XB-0102", "2024-XB-0103", NULL,
+                                     "2024-XB-0104", "2024-XB-0105", "2024-XB-0106",
+                                     "2024-XB-0107" };
+  g_auto(GStrv) lines = NULL;
+
+  (void) state;
+  /* Line 4 of the sample is an invalid case: exit 4, every record printed. */
+  expect_status (&r, 4);
+  /* The trace is on by default, as for single cases. */
+  assert_string_equal (r.out, expected);
+  lines = g_strsplit (r.out, "\n", -1);
+  assert_int_equal (g_strv_length (lines), G_N_ELEMENTS (ids) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      Doc *doc = parse_json (lines[i], FALSE);
+      g_autofree char *line = g_strdup_printf ("%u", i + 1);
+      const Node *error = node_lookup (doc->root, "error");
+
+      assert_string_equal (scalar_at (doc->root, "line"), line);
+      if (ids[i] != NULL)
+        {
+          assert_string_equal (scalar_at (doc->root, "case_id"), ids[i]);
+          assert_true (error != NULL && error->kind == NODE_SCALAR
+                       && strcmp (error->v.text, "null") == 0);
+        }
+      else
+        {
+          assert_string_equal (scalar_at (error, "code"), "invalid_date");
+          assert_true (g_str_has_prefix (scalar_at (error, "message"), "batch:4:1:"));
+        }
+      doc_free (doc);
+    }
+  expect_contains (r.err, "8 个案件，1 个错误，用时 ");
+}
+
+static void
+test_cli__batch_from_stdin_gives_the_same_records (void **state)
+{
+  g_autofree char *command = g_strdup_printf ("'%s' recommend --rules %s --batch - --no-trace "
+                                              "--lang en < %s", ENFORCE_CLI, TIANJIN, BATCH_SAMPLE);
+  g_auto(Result) r = run_sh (command);
+  g_autofree char *expected = library_batch_of_file (BATCH_SAMPLE, ENFORCE_RECOMMEND_DEFAULT);
+
+  (void) state;
+  expect_status (&r, 4);
+  assert_string_equal (r.out, expected);
+  expect_contains (r.err, "8 cases, 1 errors, ");
+  expect_contains (r.err, " ms\n");
+}
+
+static void
+test_cli__batch_without_errors_exits_0 (void **state)
+{
+  g_autofree char *command = g_strdup_printf ("head -n 3 %s | '%s' recommend --rules %s "
+                                              "--batch - --lang en", BATCH_SAMPLE, ENFORCE_CLI,
+                                              TIANJIN);
+  g_auto(Result) r = run_sh (command);
+
+  (void) state;
+  expect_status (&r, 0);
+  expect_contains (r.err, "3 cases, 0 errors, ");
+}
+
+static void
+test_cli__batch_quiet_prints_no_summary (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--rules", TIANJIN, "--batch", BATCH_SAMPLE, "--quiet");
+
+  (void) state;
+  expect_status (&r, 4);
+  assert_string_equal (r.err, "");
+  assert_true (g_str_has_prefix (r.out, "{\"line\":1,"));
+}
+
+static void
+test_cli__batch_of_nothing_prints_nothing (void **state)
+{
+  g_autofree char *path = write_file ("batch-empty", "empty.jsonl", "\n  \r\n");
+  g_auto(Result) r = RUN ("recommend", "--rules", TIANJIN, "--batch", path, "--lang", "en");
+
+  (void) state;
+  expect_status (&r, 0);
+  assert_string_equal (r.out, "");
+  expect_contains (r.err, "0 cases, 0 errors, ");
+}
+
+/* CLI_BLOCK_LINES * 2 + 100 lines: cases, blank and CRLF lines, malformed
+ * lines every 997th and on both sides of each block boundary. */
+static const char *
+large_batch_path (void)
+{
+  static char *path;
+  g_autoptr(GString) text = NULL;
+
+  if (path != NULL)
+    return path;
+  text = g_string_new (NULL);
+  for (guint i = 1; i <= CLI_BLOCK_LINES * 2 + 100; i++)
+    {
+      if (i % 997 == 0 || i % CLI_BLOCK_LINES == 0 || i % CLI_BLOCK_LINES == 1)
+        g_string_append_printf (text, "{\"id\":\"g%05u\",", i);
+      else if (i % 101 == 0)
+        g_string_append (text, "  ");
+      else if (i % 3 == 0)         /* a fine */
+        g_string_append_printf (text, "{\"id\":\"g%05u\",\"benchmark\":\"tj.fire.60.fire-lane\","
+                                "\"party\":{\"class\":\"organization\"},\"circumstances\":{"
+                                "\"minor\":false,\"corrected\":true,\"harm\":\"none\","
+                                "\"first_violation\":true,\"no_fault\":false},\"dates\":{"
+                                "\"act\":\"2024-03-18\",\"discovered\":\"2024-03-18\","
+                                "\"filed\":\"2024-03-19\",\"received\":\"2024-04-23\"}}", i);
+      else if (i % 3 == 1)         /* undetermined */
+        g_string_append_printf (text, "{\"id\":\"g%05u\",\"benchmark\":\"tj.civility.65-1.posting\","
+                                "\"party\":{\"class\":\"individual\",\"age\":42,\"capacity\":\"full\"},"
+                                "\"dates\":{\"act\":\"2024-06-12\",\"discovered\":\"2024-06-12\"}}", i);
+      else                         /* refused by the engine, case id kept */
+        g_string_append_printf (text, "{\"id\":\"g%05u\",\"benchmark\":\"tj.no.such.thing\"}", i);
+      g_string_append (text, i % 7 == 0 ? "\r\n" : "\n");
+    }
+  path = write_file ("batch-large", "large.jsonl", text->str);
+  return path;
+}
+
+static void
+test_cli__batch_across_blocks_numbers_lines_as_in_the_file (void **state)
+{
+  const char *path = large_batch_path ();
+  g_auto(Result) r = RUN ("recommend", "--rules", TIANJIN, "--batch", path, "--no-trace");
+  g_autofree char *expected = library_batch_of_file (path, ENFORCE_RECOMMEND_DEFAULT);
+  g_autofree char *boundary = g_strdup_printf ("{\"line\":%u,\"case_id\":null,\"recommendation\""
+                                               ":null,\"error\":{\"code\":\"json_syntax\","
+                                               "\"message\":\"batch:%u:1:", CLI_BLOCK_LINES + 1,
+                                               CLI_BLOCK_LINES + 1);
+
+  (void) state;
+  expect_status (&r, 4);
+  assert_string_equal (r.out, expected);
+  /* Not vacuous: the first line of the second block keeps its number. */
+  expect_contains (r.out, boundary);
+}
+
+static void
+test_cli__batch_threads_1_and_2_give_identical_output (void **state)
+{
+  const char *path = large_batch_path ();
+  g_auto(Result) one = RUN ("recommend", "--rules", TIANJIN, "--batch", path, "--no-trace",
+                            "--threads", "1", "--quiet");
+  g_auto(Result) two = RUN ("recommend", "--rules", TIANJIN, "--batch", path, "--no-trace",
+                            "--threads=2", "--quiet");
+
+  (void) state;
+  expect_status (&one, 4);
+  expect_status (&two, 4);
+  assert_true (strlen (one.out) > 1000000);
+  assert_string_equal (two.out, one.out);
+}
+
+/* A line longer than input_bytes is never held by the CLI, only measured:
+ * its record must still be exactly the one the library writes when it
+ * holds the whole line, CR or not, blank lines still skipped. */
+static void
+test_cli__batch_line_over_input_bytes_gets_the_library_record (void **state)
+{
+  g_autoptr(EnforceLimits) limits = enforce_limits_new (ENFORCE_LIMITS_CASES);
+  gsize max = (gsize) enforce_limits_get (limits, ENFORCE_LIMIT_INPUT_BYTES);
+  g_autofree char *good = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *over_record = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  (void) state;
+  assert_true (g_file_get_contents (ENFORCE_SOURCE_DIR "/" BATCH_SAMPLE, &good, NULL, NULL));
+  *strchr (good, '\n') = '\0';                            /* the sample's first case */
+  g_string_append_printf (text, "%s\n", good);            /* 1 */
+  g_string_append_c (text, '{');                          /* 2: 3 × max + 1 bytes, CRLF */
+  for (gsize i = 0; i < 3 * max; i++)
+    g_string_append_c (text, ' ');
+  g_string_append (text, "\r\n");
+  for (gsize i = 0; i < 2 * max; i++)                     /* 3: blank, longer than max */
+    g_string_append_c (text, i % 2 ? ' ' : '\t');
+  g_string_append_printf (text, "\n%s\n", good);          /* 4 */
+  g_string_append_c (text, '{');                          /* 5: max + 1 bytes, no LF */
+  for (gsize i = 0; i < max; i++)
+    g_string_append_c (text, 'x');
+  path = write_file ("batch-long", "long.jsonl", text->str);
+  expected = library_batch (text->str, text->len, ENFORCE_RECOMMEND_DEFAULT);
+  {
+    g_auto(Result) r = RUN ("recommend", "--rules", TIANJIN, "--batch", path, "--no-trace");
+
+    expect_status (&r, 4);
+    assert_string_equal (r.out, expected);
+    expect_contains (r.err, "4 个案件，2 个错误");
+    lines = g_strsplit (r.out, "\n", -1);
+  }
+  assert_int_equal (g_strv_length (lines), 5);
+  over_record = g_strdup_printf ("{\"line\":2,\"case_id\":null,\"recommendation\":null,"
+                                 "\"error\":{\"code\":\"limit_bytes\",\"message\":\"batch:2: "
+                                 "input of %" G_GSIZE_FORMAT " bytes exceeds the limit "
+                                 "input_bytes=%" G_GSIZE_FORMAT "\"}}", 3 * max + 1, max);
+  assert_string_equal (lines[1], over_record);
+  assert_true (g_str_has_prefix (lines[2], "{\"line\":4,"));
+  assert_true (g_str_has_prefix (lines[3], "{\"line\":5,"));
+}
+
+/* A case of exactly input_bytes with a CRLF is read, even when a read of
+ * the input ends between its CR and its LF: the CR is not part of the case
+ * (docs/batch.md).  The CLI reads 64 KiB at a time (enforce.c,
+ * BATCH_READ_BYTES), so a first line of 65 535 bytes puts the CR of the
+ * second at the last byte of the fifth read. */
+static void
+test_cli__batch_case_of_exactly_input_bytes_with_crlf_is_read (void **state)
+{
+  g_autoptr(EnforceLimits) limits = enforce_limits_new (ENFORCE_LIMITS_CASES);
+  gsize max = (gsize) enforce_limits_get (limits, ENFORCE_LIMIT_INPUT_BYTES);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *good = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+
+  (void) state;
+  assert_int_equal ((65535 + max + 1) % 65536, 0);
+  assert_true (g_file_get_contents (ENFORCE_SOURCE_DIR "/" BATCH_SAMPLE, &good, NULL, NULL));
+  *strchr (good, '\n') = '\0';
+  while (text->len < 65534)                               /* 1: blank */
+    g_string_append_c (text, ' ');
+  g_string_append_printf (text, "\n%s", good);            /* 2: the case, padded to max */
+  while (text->len < 65535 + max)
+    g_string_append_c (text, ' ');
+  g_string_append (text, "\r\n");
+  path = write_file ("batch-exact", "exact.jsonl", text->str);
+  expected = library_batch (text->str, text->len, ENFORCE_RECOMMEND_DEFAULT);
+  {
+    g_auto(Result) r = RUN ("recommend", "--rules", TIANJIN, "--batch", path, "--no-trace");
+
+    expect_status (&r, 0);
+    assert_true (g_str_has_prefix (r.out, "{\"line\":2,\"case_id\":\"2024-XB-0101\","));
+    assert_string_equal (r.out, expected);
+  }
+}
+
+static void
+test_cli__unreadable_batch_exits_4 (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--rules", TIANJIN, "--batch", "examples/cases/no-such.jsonl");
+  Doc *doc;
+
+  (void) state;
+  expect_status (&r, 4);
+  expect_contains (r.err, "enforce: examples/cases/no-such.jsonl: ");
+  /* --json is implied: the failure is an error object on stdout too. */
+  doc = parse_json (r.out, FALSE);
+  assert_string_equal (scalar_at (node_lookup (doc->root, "error"), "code"), "io");
+  doc_free (doc);
+}
+
+static void
+test_cli__batch_usage_errors_exit_2 (void **state)
+{
+  const char *const *const cases[] = {
+    /* cases and --batch together */
+    (const char *const[]) { "recommend", "--rules", TIANJIN, "--batch", BATCH_SAMPLE, CASE_POSTING, NULL },
+    /* batch options without --batch */
+    (const char *const[]) { "recommend", "--rules", TIANJIN, "--threads", "2", CASE_POSTING, NULL },
+    (const char *const[]) { "recommend", "--rules", TIANJIN, "--quiet", CASE_POSTING, NULL },
+    /* thread counts that are not 0..ENFORCE_BATCH_MAX_THREADS */
+    (const char *const[]) { "recommend", "--rules", TIANJIN, "--batch", BATCH_SAMPLE, "--threads", "x", NULL },
+    (const char *const[]) { "recommend", "--rules", TIANJIN, "--batch", BATCH_SAMPLE, "--threads", "-1", NULL },
+    (const char *const[]) { "recommend", "--rules", TIANJIN, "--batch", BATCH_SAMPLE, "--threads", "257", NULL },
+    (const char *const[]) { "recommend", "--rules", TIANJIN, "--batch", BATCH_SAMPLE, "--threads=", NULL },
+    /* --batch needs its FILE; --rules is still required */
+    (const char *const[]) { "recommend", "--rules", TIANJIN, "--batch", NULL },
+    (const char *const[]) { "recommend", "--batch", BATCH_SAMPLE, NULL },
+    /* a batch option on another command */
+    (const char *const[]) { "lint", TIANJIN, "--batch", BATCH_SAMPLE, NULL },
+  };
+
+  (void) state;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) r = run_argv (cases[i]);
+
+      if (r.status != 2)
+        fail_msg ("usage case %u: exit %d, expected 2\n--- stderr:\n%s", i, r.status, r.err);
+      assert_true (g_str_has_prefix (r.err, "enforce: "));
+      /* Nothing was evaluated. */
+      assert_null (strstr (r.out, "\"line\""));
+    }
+}
+
+static void
+test_cli__batch_usage_error_is_reported_as_json (void **state)
+{
+  g_auto(Result) r = RUN ("recommend", "--rules", TIANJIN, "--batch", BATCH_SAMPLE, "--threads",
+                          "257", "--lang", "en");
+  Doc *doc;
+
+  (void) state;
+  expect_status (&r, 2);
+  expect_contains (r.err, "enforce: --threads must be an integer from 0 to 256, not \"257\"");
+  doc = parse_json (r.out, FALSE);
+  assert_string_equal (scalar_at (node_lookup (doc->root, "error"), "code"), "usage");
+  doc_free (doc);
+}
+
+static void
+test_cli__help_describes_batch_mode (void **state)
+{
+  g_auto(Result) zh = RUN ("help");
+  g_auto(Result) en = RUN ("help", "--lang", "en");
+
+  (void) state;
+  expect_status (&zh, 0);
+  expect_status (&en, 0);
+  expect_contains (zh.out, "--batch FILE|- [--threads N]");
+  expect_contains (zh.out, "工作线程数 (0-256)");
+  expect_contains (en.out, "--batch FILE|- [--threads N]");
+  expect_contains (en.out, "worker threads (0-256)");
+}
+
 /* ---- test ---------------------------------------------------------------- */
 
 static void
@@ -873,6 +1263,19 @@ main (void)
     cmocka_unit_test (test_cli__unreadable_case_exits_4),
     cmocka_unit_test (test_cli__unknown_benchmark_exits_4),
     cmocka_unit_test (test_cli__recommend_with_broken_rules_exits_3),
+    cmocka_unit_test (test_cli__batch_prints_the_library_records_in_input_order),
+    cmocka_unit_test (test_cli__batch_from_stdin_gives_the_same_records),
+    cmocka_unit_test (test_cli__batch_without_errors_exits_0),
+    cmocka_unit_test (test_cli__batch_quiet_prints_no_summary),
+    cmocka_unit_test (test_cli__batch_of_nothing_prints_nothing),
+    cmocka_unit_test (test_cli__batch_across_blocks_numbers_lines_as_in_the_file),
+    cmocka_unit_test (test_cli__batch_threads_1_and_2_give_identical_output),
+    cmocka_unit_test (test_cli__batch_line_over_input_bytes_gets_the_library_record),
+    cmocka_unit_test (test_cli__batch_case_of_exactly_input_bytes_with_crlf_is_read),
+    cmocka_unit_test (test_cli__unreadable_batch_exits_4),
+    cmocka_unit_test (test_cli__batch_usage_errors_exit_2),
+    cmocka_unit_test (test_cli__batch_usage_error_is_reported_as_json),
+    cmocka_unit_test (test_cli__help_describes_batch_mode),
     cmocka_unit_test (test_cli__tianjin_tests_pass),
     cmocka_unit_test (test_cli__tianjin_tests_pass_in_english),
     cmocka_unit_test (test_cli__failing_test_exits_1_with_details),
@@ -896,6 +1299,7 @@ main (void)
       return 1;
     }
   failed = cmocka_run_group_tests (tests, NULL, NULL);
+  g_clear_pointer (&tianjin, enforce_rule_set_unref);
   remove_tree (scratch);
   g_free (scratch);
   return failed;

@@ -58,4 +58,28 @@ ENFORCE_EXPORT char *enforce_recommend_batch (const EnforceRuleSet *rules,
                                               gsize *out_len,
                                               GError **error);
 
+/* Like enforce_recommend_batch(), but numbers the first line of @jsonl
+ * @first_line instead of 1, in the "line" of every record and in the
+ * "batch:N" of every message.  A caller reading a long file in blocks of
+ * whole lines passes each block's line number in the file, so the records
+ * are those one call on the whole file would give, byte for byte: the
+ * output of enforce_recommend_batch() on A followed by B (A ending with LF,
+ * k lines) is that on A with @first_line 1 followed by that on B with
+ * @first_line k + 1.
+ * @first_line: at least 1, and at most G_MAXUINT64 - @len so the last
+ *   line's number cannot wrap (programmer errors otherwise: NULL without a
+ *   GError).
+ * Every other parameter, the result, the errors and the thread safety are
+ * those of enforce_recommend_batch(). */
+ENFORCE_EXPORT char *enforce_recommend_batch_from_line (const EnforceRuleSet *rules,
+                                                        const char *jsonl,
+                                                        gsize len,
+                                                        guint64 first_line,
+                                                        const char *as_of,
+                                                        EnforceRecommendFlags flags,
+                                                        guint n_threads,
+                                                        const EnforceLimits *limits,
+                                                        gsize *out_len,
+                                                        GError **error);
+
 G_END_DECLS
