@@ -45,29 +45,15 @@ static void
 step (RecCtx *ctx, EnforceRecommendation *r, const char *code, const Citation *c,
       const char *key, gint64 value, char *zh, char *en)
 {
-  GString *s;
-  JsonWriter w;
+  RecInputs inp;
+  JsonWriter *w = rec_inputs_begin (&inp);
 
-  s = g_string_new (NULL);
-  json_writer_init (&w, s);
-  json_writer_begin_object (&w);
-  json_writer_member_string (&w, "outcome", enforce_outcome_name (r->outcome));
-  json_writer_key (&w, "amount");
-  if (r->has_amount)
-    json_writer_int (&w, r->amount);
-  else
-    json_writer_null (&w);
+  json_writer_member_string (w, "outcome", enforce_outcome_name (r->outcome));
+  rec_inputs_int (w, "amount", r->has_amount, r->amount);
   if (key)
-    {
-      json_writer_key (&w, key);
-      if (value < 0)
-        json_writer_null (&w);
-      else
-        json_writer_int (&w, value);
-    }
-  json_writer_end_object (&w);
+    rec_inputs_int (w, key, value >= 0, value);
   (void) ctx;
-  rec_step_add (r->steps, code, g_string_free (s, FALSE), zh, en, c);
+  rec_step_add (r->steps, code, rec_inputs_end (&inp), zh, en, c);
 }
 
 /* Art. 51: a warning, or a fine alone at most the party class's cap. */
@@ -277,25 +263,25 @@ rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, gint32 param_date)
   if (!ctx->trace || r->outcome == ENFORCE_OUTCOME_NO_PENALTY)
     return;
   step (ctx, r, "procedure.simple", simple_cap ? param_basis (simple_cap)
-        : rec_law_citation (ctx, 51, 0, &c) ? &c : NULL, "cap", r->simple_cap,
+        : rec_law_citation (ctx, 51, 0, &c), "cap", r->simple_cap,
         g_strdup_printf ("程序：%s", r->procedure == ENFORCE_PROCEDURE_SIMPLE ? "简易程序"
                          : r->procedure == ENFORCE_PROCEDURE_GENERAL ? "普通程序"
                          : r->procedure == ENFORCE_PROCEDURE_NONE ? "不作处罚决定" : "待定"),
         g_strdup_printf ("Procedure: %s", enforce_procedure_name (r->procedure)));
   step (ctx, r, "procedure.onsite_collection", onsite_cap ? param_basis (onsite_cap)
-        : rec_law_citation (ctx, 68, 0, &c) ? &c : NULL, "cap", r->onsite_cap,
+        : rec_law_citation (ctx, 68, 0, &c), "cap", r->onsite_cap,
         g_strdup_printf ("当场收缴罚款：%s", answer_zh (r->onsite)),
         g_strdup_printf ("On-site collection: %s", enforce_answer_name (r->onsite)));
   step (ctx, r, "procedure.hearing", threshold ? param_basis (threshold)
-        : rec_law_citation (ctx, 63, 0, &c) ? &c : NULL, "threshold", r->hearing_threshold,
+        : rec_law_citation (ctx, 63, 0, &c), "threshold", r->hearing_threshold,
         g_strdup_printf ("告知听证权利：%s%s", answer_zh (r->hearing),
                          r->why_hearing == WHY_PARAM_UNKNOWN ? "（较大数额罚款标准未知）" : ""),
         g_strdup_printf ("Hearing right: %s%s", enforce_answer_name (r->hearing),
                          r->why_hearing == WHY_PARAM_UNKNOWN ? " (the large-fine threshold is unknown)" : ""));
-  step (ctx, r, "procedure.legal_review", rec_law_citation (ctx, 58, 0, &c) ? &c : NULL, NULL, 0,
+  step (ctx, r, "procedure.legal_review", rec_law_citation (ctx, 58, 0, &c), NULL, 0,
         g_strdup_printf ("法制审核：%s", answer_zh (r->legal_review)),
         g_strdup_printf ("Legal review: %s", enforce_answer_name (r->legal_review)));
-  step (ctx, r, "procedure.collective_discussion", rec_law_citation (ctx, 57, 0, &c) ? &c : NULL, NULL, 0,
+  step (ctx, r, "procedure.collective_discussion", rec_law_citation (ctx, 57, 0, &c), NULL, 0,
         g_strdup_printf ("集体讨论：%s%s", answer_zh (r->collective),
                          r->why_collective == WHY_REDUCED_TIER ? "（减轻处罚）" : ""),
         g_strdup_printf ("Collective discussion: %s%s", enforce_answer_name (r->collective),
@@ -387,26 +373,16 @@ static void
 deadline_step (RecCtx *ctx, EnforceRecommendation *r, const char *code, const Param *p,
                gint32 from, gint32 due, const char *zh, const char *en)
 {
-  GString *s;
-  JsonWriter w;
-  char a[11] = "", b[11] = "";
+  RecInputs inp;
+  JsonWriter *w = rec_inputs_begin (&inp);
+  char b[11] = "";
 
-  s = g_string_new (NULL);
-  json_writer_init (&w, s);
-  json_writer_begin_object (&w);
-  if (from != DATE_NONE)
-    date_format_buf (from, a);
   if (due != DATE_NONE)
     date_format_buf (due, b);
-  json_writer_member_string (&w, "from", from != DATE_NONE ? a : NULL);
-  json_writer_key (&w, "period");
-  if (p)
-    json_writer_int (&w, p->value);
-  else
-    json_writer_null (&w);
-  json_writer_member_string (&w, "due", due != DATE_NONE ? b : NULL);
-  json_writer_end_object (&w);
-  rec_step_add (r->steps, code, g_string_free (s, FALSE),
+  rec_inputs_date (w, "from", from);
+  rec_inputs_int (w, "period", p != NULL, p ? p->value : 0);
+  rec_inputs_date (w, "due", due);
+  rec_step_add (r->steps, code, rec_inputs_end (&inp),
                 g_strdup_printf ("%s：%s", zh, due != DATE_NONE ? b : "待定"),
                 g_strdup_printf ("%s: %s", en, due != DATE_NONE ? b : "undetermined"),
                 param_basis (p));
@@ -452,24 +428,17 @@ rec_compute_deadlines (RecCtx *ctx, EnforceRecommendation *r)
   late_surcharge (ctx, r, &p);
   if (trace && r->has_surcharge)
     {
-      GString *s = g_string_new (NULL);
-      JsonWriter w;
+      RecInputs inp;
+      JsonWriter *w = rec_inputs_begin (&inp);
       char as_of[11], amount[32];
 
-      json_writer_init (&w, s);
-      json_writer_begin_object (&w);
       date_format_buf (ctx->as_of, as_of);
-      json_writer_member_string (&w, "as_of", as_of);
-      json_writer_member_int (&w, "days_late", r->days_late);
-      json_writer_member_int (&w, "fine", r->amount);
-      json_writer_key (&w, "percent_per_day");
-      if (p)
-        json_writer_int (&w, p->value);
-      else
-        json_writer_null (&w);
-      json_writer_end_object (&w);
+      json_writer_member_string (w, "as_of", as_of);
+      json_writer_member_int (w, "days_late", r->days_late);
+      json_writer_member_int (w, "fine", r->amount);
+      rec_inputs_int (w, "percent_per_day", p != NULL, p ? p->value : 0);
       rec_format_yuan (r->surcharge, amount);
-      rec_step_add (r->steps, "deadline.late_surcharge", g_string_free (s, FALSE),
+      rec_step_add (r->steps, "deadline.late_surcharge", rec_inputs_end (&inp),
                     g_strdup_printf ("截至%s逾期%" G_GINT64_FORMAT "日，加处罚款%s元（不超过罚款数额）",
                                      as_of, r->days_late, amount),
                     g_strdup_printf ("As of %s, %" G_GINT64_FORMAT " days late: surcharge %s yuan (capped at the fine)",

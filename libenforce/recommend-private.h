@@ -8,9 +8,23 @@
  * the end of the same block.  With ENFORCE_RECOMMEND_TRACE the steps are
  * recorded in a GPtrArray the result owns.
  *
- * procedure.c decides Art. 51/57/58/63/68 and computes the Art. 60/61/64/
- * 67/72 deadlines; recommendation.c holds the accessors and the text
- * report; recommendation-json.c the JSON (docs/json-output.md).
+ * The engine, one job per file (steps of docs/semantics.md):
+ *   recommend.c   enforce_recommend(): step 1 (resolve), step 2 (the law
+ *                 in force, Art. 37), the choice among candidates (Art. 29)
+ *                 and the result block;
+ *   rec-bind.c    the case's facts typed by a benchmark's declarations,
+ *                 and case errors;
+ *   rec-gates.c   step 3: limitation, age, capacity, no fault, minor and
+ *                 first-violation exemptions, the order-to-correct trigger;
+ *   rec-tier.c    step 4 and the factors of step 6: which tier applies and
+ *                 how factors move the tier or the point;
+ *   rec-amount.c  steps 5-7 on the chosen tier: range, point, rounding;
+ *   rec-trace.c   missing paths, unverified notes, the engine's own
+ *                 citations and the inputs of trace steps;
+ *   procedure.c   steps 8-9: Art. 51/57/58/63/68 and the Art. 60/61/64/
+ *                 67/72 deadlines.
+ * recommendation.c holds the accessors and the text report;
+ * recommendation-json.c the JSON (docs/json-output.md).
  */
 #pragma once
 
@@ -58,6 +72,8 @@ typedef struct {
 typedef enum {
   EXCLUDED_LIGHTER_FINE = 0,           /* "lighter_fine" */
   EXCLUDED_NOT_COVERED = 1,            /* "party_class_not_covered": the provision does not cover the party */
+  EXCLUDED_EQUAL_FINE = 2,             /* "equal_fine": same amount and statutory maximum as the
+                                        * applied one, which is listed first */
 } ExcludedReason;
 
 const char *rec_excluded_reason_name (guint8 reason);
@@ -147,22 +163,167 @@ typedef struct {
   char pool[REC_PATH_POOL];
 } RecCtx;
 
-/* Lists (recommend.c).  Paths are kept once, in the order added; past the
+/* ------------------------------------------------------------------ */
+/* The engine's internal interface                                     */
+
+/* Lists (rec-trace.c).  Paths are kept once, in the order added; past the
  * cap they are dropped. */
 void rec_add_missing (RecLists *l, const char *path);
 /* "calendar.2025", composed in @ctx's pool. */
 void rec_add_missing_year (RecCtx *ctx, RecLists *l, int year);
+/* The case path of scope entry @index of @bm: "facts.<name>" (composed in
+ * @ctx's pool) or "circumstances.<built-in>". */
+void rec_add_missing_scope (RecCtx *ctx, RecLists *l, const Benchmark *bm, guint index);
+/* Every scope entry whose bit (1 << index) is set in @mask, as cond_eval()
+ * reports them. */
+void rec_add_missing_mask (RecCtx *ctx, RecLists *l, const Benchmark *bm, guint64 mask);
+/* Adds the missing paths of @from to @into, keeping @into's first. */
+void rec_merge_missing (RecLists *into, const RecLists *from);
+/* "circumstances.harm" ... for a built-in fact. */
+const char *rec_builtin_path (Builtin b);
 void rec_add_note (RecLists *l, NoteKind kind, const void *subject, const char *name,
                    gint32 number);
+/* Notes @c when it names an article not checked against the official text;
+ * @name is the datum that cites it. */
+void rec_note_citation (RecLists *l, const Citation *c, const char *name);
+/* Notes an unverified benchmark, version (NULL: none chosen yet) and the
+ * articles they cite. */
+void rec_note_provenance (const Benchmark *bm, const Version *v, RecLists *l);
 /* Copies the used entries of @from into @to (cheaper than the whole struct). */
 void rec_lists_copy (RecLists *to, const RecLists *from);
 /* Notes an unverified parameter (its value or its basis citation). */
 void rec_note_param (RecLists *l, ParamId id, const Param *p);
 /* Static "parameters.<name>" path of a parameter. */
 const char *rec_param_path (ParamId id);
-/* A citation of the Administrative Penalty Law (cn-apl), if the rule set
- * has it; FALSE otherwise. */
-gboolean rec_law_citation (const RecCtx *ctx, guint article, guint paragraph, Citation *out);
+/* A citation of the Administrative Penalty Law (cn-apl) in @buf, returned,
+ * when the rule set has it; NULL otherwise. */
+const Citation *rec_law_citation (const RecCtx *ctx, guint article, guint paragraph,
+                                  Citation *buf);
+
+/* The inputs object of one trace step (rec-trace.c), written by
+ * rec_inputs_begin() ... rec_inputs_end(). */
+typedef struct {
+  GString *s;
+  JsonWriter w;
+} RecInputs;
+
+JsonWriter *rec_inputs_begin (RecInputs *in);
+/* The object's JSON text, for rec_step_add() to own. */
+char *rec_inputs_end (RecInputs *in);
+/* Members whose value may be unknown: written as null then. */
+void rec_inputs_date (JsonWriter *w, const char *key, gint32 day);
+void rec_inputs_bool (JsonWriter *w, const char *key, const FactValue *fv);
+void rec_inputs_int (JsonWriter *w, const char *key, gboolean known, gint64 v);
+/* "是" / "否" / "待定" and "yes" / "no" / "undetermined". */
+const char *rec_tri_zh (Tri t);
+const char *rec_tri_en (Tri t);
+
+/* Case errors (rec-bind.c): "case.yaml:3:5: facts.area_m2: ..." with the
+ * position when the case gave one (@line 0: none). */
+void rec_case_error (GError **error, EnforceErrorCode code, const EnforceCase *k,
+                     guint32 line, guint32 col, const char *format, ...) G_GNUC_PRINTF (6, 7);
+/* Types the case's facts by @bm's declarations into @values (the scope:
+ * declared facts, then the built-ins); absent facts are unknown.
+ * ENFORCE_ERROR_FACT_TYPE when a fact does not parse as declared. */
+gboolean rec_bind_facts (const EnforceCase *k, const Benchmark *bm, FactValue *values,
+                         GError **error);
+/* Every case fact must be declared, and every factor recognised, by at
+ * least one of the @n candidates (ENFORCE_ERROR_UNKNOWN_FACT,
+ * ENFORCE_ERROR_UNKNOWN_FACTOR, ENFORCE_ERROR_LIMIT_ITEMS otherwise). */
+gboolean rec_check_case_names (const RecCtx *ctx, const Benchmark *const *cands, guint n,
+                               GError **error);
+
+/* One evaluation: one benchmark under one version (steps 3-7). */
+typedef struct {
+  const Benchmark *bm;
+  const Version *v;
+  EnforceOutcome outcome;
+  gboolean discretionary;
+  const char *decided_by;            /* static step code for a no-penalty outcome */
+  gboolean not_covered;              /* the provision does not cover the party class */
+  const Tier *tier;
+  guint32 kinds;
+  gboolean has_statutory;
+  gint64 stat_min, stat_max;         /* centifen */
+  gboolean has_range;
+  gint64 min, max;                   /* centifen */
+  gboolean has_amount;
+  gint64 amount;                     /* fen */
+  gboolean reduced;
+  gboolean has_rounding;
+  Rounding rounding;
+  RecLists lists;                    /* after the fields cleared and copied at once */
+  GPtrArray *steps;                  /* trace only */
+} RecEval;
+
+/* What steps 3-7 read for one benchmark version. */
+typedef struct {
+  RecCtx *ctx;
+  const Benchmark *bm;
+  const Version *v;
+  const FactValue *values;           /* the bound scope (rec_bind_facts) */
+  gint32 law_date;                   /* the act, or act_end for continuing acts */
+  gint32 date;                       /* whose rounding and policy apply: the act, or the
+                                      * decision when Art. 37 evaluates a later version */
+} RecEvalIn;
+
+/* What the gates hand to the factors. */
+typedef struct {
+  gboolean mandatory_mitigation;     /* Art. 30 ¶2: aged 14-17 */
+  const Factor *extra[2];            /* minor_14_17, partial_capacity, when declared */
+  guint n_extra;
+} RecGateOut;
+
+/* Step 3 (rec-gates.c): the gates in order.  TRI_TRUE when one decided no
+ * penalty (@e says which, with the education step); TRI_UNKNOWN when one
+ * could not be decided (the missing inputs listed, later gates still run);
+ * TRI_FALSE when the penalty is due. */
+Tri rec_run_gates (const RecEvalIn *in, RecEval *e, RecGateOut *out);
+/* Art. 33 ¶3, after any no-penalty outcome (trace only). */
+void rec_education_step (RecCtx *ctx, RecEval *e);
+
+/* The factors of a case for one version (rec-tier.c). */
+typedef struct {
+  guint mitigating, aggravating;
+  gboolean mandatory;
+  gboolean allows_reduction;
+  const Factor *list[64 + 2];        /* the case's codes (at most 64) and the gates' two */
+  guint n;
+} RecFactors;
+
+/* Step 4 (rec-tier.c): the first tier whose condition holds; TRI_UNKNOWN
+ * (with the missing facts) when an undecided condition comes before any
+ * that holds; TRI_FALSE when none holds. */
+Tri rec_select_tier (const RecEvalIn *in, RecEval *e, const Tier **tier);
+void rec_tier_step (RecCtx *ctx, const Benchmark *bm, RecEval *e, const Tier *t);
+/* Notes an unverified tier (unless its document is noted already) and its
+ * ground. */
+void rec_note_tier (const Benchmark *bm, const Version *v, const Tier *t, RecLists *l);
+void rec_sum_factors (const RecCtx *ctx, const Version *v, const RecGateOut *g, RecFactors *s);
+/* Step 6: moves e->tier by the factors (tier_shift) or sets *@percent
+ * (position); FALSE with the missing path listed when the result cannot
+ * be decided. */
+gboolean rec_apply_factors (RecCtx *ctx, const Version *v, const Policy *policy,
+                            const RecFactors *fs, RecEval *e, guint *percent);
+
+/* Steps 5-7 (rec-amount.c) on the tier step 4 chose for the party's
+ * statutory penalty @stat: the kinds, the range, the factors, the point.
+ * Sets e->outcome when decided; FALSE only on overflow. */
+gboolean rec_decide_penalty (const RecEvalIn *in, const Statutory *stat, const RecGateOut *g,
+                             RecEval *e, GError **error);
+
+static inline gint64
+rec_clamp64 (gint64 v, gint64 lo, gint64 hi)
+{
+  return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* The smallest whole fen at or above @cf centifen (cf >= 0). */
+static inline gint64
+rec_ceil_fen (gint64 cf)
+{
+  return cf / CENTIFEN_PER_FEN + (cf % CENTIFEN_PER_FEN != 0);
+}
 
 /* Trace (recommendation.c).  Takes ownership of @inputs, @zh and @en;
  * @citation may be NULL (copied otherwise). */

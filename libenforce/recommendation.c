@@ -310,7 +310,13 @@ rec_format_yuan (gint64 fen, char buf[32])
 const char *
 rec_excluded_reason_name (guint8 reason)
 {
-  return reason == EXCLUDED_NOT_COVERED ? "party_class_not_covered" : "lighter_fine";
+  switch (reason)
+    {
+    case EXCLUDED_NOT_COVERED: return "party_class_not_covered";
+    case EXCLUDED_EQUAL_FINE: return "equal_fine";
+    case EXCLUDED_LIGHTER_FINE:
+    default: return "lighter_fine";
+    }
 }
 
 /* The provenance note of a note's subject, or NULL. */
@@ -731,6 +737,19 @@ amount_block (Text *tx, const EnforceRecommendation *r)
                                            : rec_order_kind_name (r->benchmark->order));
 }
 
+static const char *
+excluded_reason_label (const Text *tx, guint8 reason)
+{
+  switch (reason)
+    {
+    case EXCLUDED_NOT_COVERED: return T (tx, "（不适用于该类当事人）", " (does not cover the party)");
+    case EXCLUDED_EQUAL_FINE:
+      return T (tx, "（罚款数额相同，按列出顺序适用在先的规定）", " (same fine; the provision listed first applies)");
+    case EXCLUDED_LIGHTER_FINE:
+    default: return T (tx, "（罚款较轻）", " (lighter fine)");
+    }
+}
+
 char *
 enforce_recommendation_to_text (const EnforceRecommendation *self, EnforceLang lang)
 {
@@ -756,9 +775,7 @@ enforce_recommendation_to_text (const EnforceRecommendation *self, EnforceLang l
 
       for (guint i = 0; i < self->n_excluded; i++)
         g_string_append_printf (s, "%s%s%s", i ? T (&tx, "、", ", ") : "", self->excluded[i]->id,
-                                self->excluded_reason[i] == EXCLUDED_LIGHTER_FINE
-                                ? T (&tx, "（罚款较轻）", " (lighter fine)")
-                                : T (&tx, "（不适用于该类当事人）", " (does not cover the party)"));
+                                excluded_reason_label (&tx, self->excluded_reason[i]));
       line (&tx, "不予适用（一事不再罚款，第二十九条）", "Not applied (Art. 29)", s->str);
       g_string_free (s, TRUE);
     }

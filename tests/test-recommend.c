@@ -269,6 +269,32 @@ static const char RULES[] =
   "          individual: {kinds: [fine], fine: {fixed: 800}}\n"
   "        tiers:\n"
   "          - {name: 一般, class: general, text: 一般情形}\n"
+  /* t.a2 fines exactly as t.a (a tie under Art. 29); t.c recommends the
+   * same 500 yuan (midpoint of 100–900) under a higher statutory maximum. */
+  "  - kind: benchmark\n"
+  "    id: t.a2\n"
+  "    title: 候选条款甲二\n"
+  "    violates: {instrument: t-reg, article: 34}\n"
+  "    penalized_by: {instrument: t-reg, article: 35}\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2019-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {fixed: 500}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 一般情形}\n"
+  "  - kind: benchmark\n"
+  "    id: t.c\n"
+  "    title: 候选条款丙\n"
+  "    violates: {instrument: t-reg, article: 36}\n"
+  "    penalized_by: {instrument: t-reg, article: 37}\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2019-01-01\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {min: 100, max: 900}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 一般情形}\n"
   /* 法定情形 (a sub-clause with its own fine), after 第六十五条第一款: 100–200,
    * "有碍城市容貌的" fixed 2000 as a statutory tier.  从重/从轻 are reached
    * only by shifting; 有碍城市容貌 is listed first among the heavier tiers,
@@ -1153,6 +1179,59 @@ test_recommend__art29_fines_once_under_the_heavier_candidate (void **state)
   assert_string_equal (enforce_recommendation_get_benchmark_id (p), "t.b");
 }
 
+/* Art. 29 tie: t.a and t.a2 both fix 500 yuan (statutory maximum 500),
+ * so neither is heavier.  The first listed applies and the other is
+ * excluded as "equal_fine" — saying it carries the lighter fine would be
+ * false — in the result, the JSON, the text report and the trace. */
+static void
+test_recommend__art29_tie_excludes_the_later_candidate_as_equal_fine (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend ("benchmarks: [t.a, t.a2]\n" BASE);
+  g_autoptr(EnforceRecommendation) swapped = recommend ("benchmarks: [t.a2, t.a]\n" BASE);
+  g_autoptr(EnforceRecommendation) traced =
+    recommend_with (rules, "benchmarks: [t.a, t.a2]\n" BASE, NULL, ENFORCE_RECOMMEND_TRACE);
+  guint last;
+
+  (void) state;
+  assert_fine (r, NULL, 50000);
+  assert_string_equal (enforce_recommendation_get_benchmark_id (r), "t.a");
+  assert_int_equal (r->n_excluded, 1);
+  assert_string_equal (r->excluded[0]->id, "t.a2");
+  assert_string_equal (rec_excluded_reason_name (r->excluded_reason[0]), "equal_fine");
+  assert_string_equal (enforce_recommendation_get_benchmark_id (swapped), "t.a2");
+  assert_string_equal (swapped->excluded[0]->id, "t.a");
+  assert_string_equal (rec_excluded_reason_name (swapped->excluded_reason[0]), "equal_fine");
+
+  g_autofree char *json = enforce_recommendation_to_json (r);
+  g_autofree char *zh = enforce_recommendation_to_text (r, ENFORCE_LANG_ZH);
+  g_autofree char *en = enforce_recommendation_to_text (r, ENFORCE_LANG_EN);
+  assert_non_null (strstr (json, "\"excluded\":[{\"id\":\"t.a2\",\"reason\":\"equal_fine\"}]"));
+  assert_non_null (strstr (zh, "t.a2（罚款数额相同，按列出顺序适用在先的规定）"));
+  assert_non_null (strstr (en, "t.a2 (same fine; the provision listed first applies)"));
+  assert_null (strstr (en, "lighter"));
+
+  last = enforce_recommendation_get_step_count (traced) - 1;
+  assert_string_equal (enforce_recommendation_get_step_code (traced, last), "excluded");
+  assert_non_null (strstr (enforce_recommendation_get_step_message (traced, last, ENFORCE_LANG_EN),
+                           "same fine"));
+}
+
+/* Equal amounts alone are no tie: t.c recommends 100 + (900 − 100) × 50% =
+ * 500 yuan, as t.a fixes, but its statutory maximum 900 > 500 makes it
+ * heavier, so it applies though listed second and t.a is the lighter. */
+static void
+test_recommend__art29_equal_amounts_under_a_lower_maximum_are_lighter (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend ("benchmarks: [t.a, t.c]\n" BASE);
+
+  (void) state;
+  assert_fine (r, NULL, 50000);
+  assert_string_equal (enforce_recommendation_get_benchmark_id (r), "t.c");
+  assert_int_equal (r->n_excluded, 1);
+  assert_string_equal (r->excluded[0]->id, "t.a");
+  assert_string_equal (rec_excluded_reason_name (r->excluded_reason[0]), "lighter_fine");
+}
+
 /* An undetermined candidate makes the result undetermined. */
 static void
 test_recommend__art29_undetermined_candidate_makes_the_result_undetermined (void **state)
@@ -1429,6 +1508,8 @@ main (void)
     cmocka_unit_test (test_recommend__mandatory_mitigation_leaves_a_statutory_tier_only_for_reduced),
     cmocka_unit_test (test_recommend__duplicate_factor_counts_once),
     cmocka_unit_test (test_recommend__art29_fines_once_under_the_heavier_candidate),
+    cmocka_unit_test (test_recommend__art29_tie_excludes_the_later_candidate_as_equal_fine),
+    cmocka_unit_test (test_recommend__art29_equal_amounts_under_a_lower_maximum_are_lighter),
     cmocka_unit_test (test_recommend__art29_undetermined_candidate_makes_the_result_undetermined),
     cmocka_unit_test (test_recommend__rejects_unknown_benchmark),
     cmocka_unit_test (test_recommend__rejects_undeclared_fact),

@@ -1,0 +1,263 @@
+/* rec-bind.c: the case's facts, typed by a benchmark's declarations.
+ *
+ * A case keeps its facts as the raw scalars it was given (case-private.h);
+ * only a benchmark says what type each one has, so the engine types them
+ * per candidate into the condition scope (declared facts, then the
+ * built-in circumstances).  A fact absent or written null is unknown, never
+ * defaulted.  Case errors name the field and, when the case gave one, its
+ * position.
+ */
+#include "recommend-private.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+void
+rec_case_error (GError **error, EnforceErrorCode code, const EnforceCase *k,
+                guint32 line, guint32 col, const char *format, ...)
+{
+  va_list ap;
+  char *text;
+
+  va_start (ap, format);
+  text = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  if (line > 0)
+    g_set_error (error, ENFORCE_ERROR, code, "%s:%u:%u: %s",
+                 k->name ? k->name : "case", line, col, text);
+  else
+    g_set_error (error, ENFORCE_ERROR, code, "%s: %s", k->name ? k->name : "case", text);
+  g_free (text);
+}
+
+static int
+find_fact (const Benchmark *bm, const char *name)
+{
+  for (guint i = 0; i < bm->n_facts; i++)
+    if (strcmp (bm->facts[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* Integer grammar of docs/rule-format.md: -?[0-9]+, no leading zeros. */
+static gboolean
+parse_integer (const char *s, gint64 *out)
+{
+  gboolean neg = FALSE;
+  gint64 v = 0;
+
+  if (*s == '-')
+    {
+      neg = TRUE;
+      s++;
+    }
+  if (*s < '0' || *s > '9' || (s[0] == '0' && s[1] != '\0'))
+    return FALSE;
+  for (; *s; s++)
+    {
+      if (*s < '0' || *s > '9')
+        return FALSE;
+      if (!checked_mul (v, 10, &v) || !checked_add (v, *s - '0', &v))
+        return FALSE;
+    }
+  *out = neg ? -v : v;
+  return TRUE;
+}
+
+static gboolean
+parse_bool (const char *text, gint64 *out)
+{
+  if (strcmp (text, "true") == 0)
+    *out = 1;
+  else if (strcmp (text, "false") == 0)
+    *out = 0;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_enum (const FactDecl *d, const char *text, gint64 *out)
+{
+  for (guint i = 0; i < d->n_enum; i++)
+    if (strcmp (d->enum_values[i], text) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+parse_date (const char *text, gsize len, gint64 *out)
+{
+  gint32 day;
+
+  if (!enforce_date_parse (text, len, &day, NULL))
+    return FALSE;
+  *out = day;
+  return TRUE;
+}
+
+/* Types one raw scalar by its declaration; FALSE when it does not parse. */
+static gboolean
+parse_fact (const FactDecl *d, const CaseFact *f, FactValue *out)
+{
+  gboolean plain = f->style == SCALAR_PLAIN;
+
+  /* An explicit null says "not known", which is what an absent fact says. */
+  if (plain && strcmp (f->text, "null") == 0)
+    {
+      out->known = FALSE;
+      out->value = 0;
+      return TRUE;
+    }
+  out->known = TRUE;
+  switch (d->type)
+    {
+    case FACT_BOOL:
+      return plain && parse_bool (f->text, &out->value);
+    case FACT_INTEGER:
+      return plain && parse_integer (f->text, &out->value);
+    case FACT_NUMBER:
+    case FACT_MONEY:
+      return decimal2_parse (f->text, strlen (f->text), &out->value);
+    case FACT_ENUM:
+      return parse_enum (d, f->text, &out->value);
+    case FACT_DATE:
+      return parse_date (f->text, strlen (f->text), &out->value);
+    default:
+      return FALSE;
+    }
+}
+
+static const char *
+fact_type_name (FactType t)
+{
+  switch (t)
+    {
+    case FACT_BOOL: return "bool";
+    case FACT_INTEGER: return "integer";
+    case FACT_NUMBER: return "number";
+    case FACT_ENUM: return "enum";
+    case FACT_MONEY: return "money";
+    case FACT_DATE: return "date";
+    default: return "?";
+    }
+}
+
+/* First violation (Art. 33 ¶1, second sentence), derived from the prior
+ * violations when the case does not state it: no earlier violation of the
+ * same provision before the act. */
+static void
+derive_first_violation (const EnforceCase *k, const Benchmark *bm, FactValue *fv)
+{
+  if (fv->known || !k->has_priors)
+    return;
+  fv->known = TRUE;
+  fv->value = 1;
+  for (guint i = 0; i < k->n_priors; i++)
+    {
+      const PriorViolation *p = &k->priors[i];
+
+      if (p->benchmark == NULL || strcmp (p->benchmark, bm->id) != 0)
+        continue;
+      if (k->act != DATE_NONE && p->date != DATE_NONE && p->date >= k->act)
+        continue;
+      fv->value = 0;
+      return;
+    }
+}
+
+gboolean
+rec_bind_facts (const EnforceCase *k, const Benchmark *bm, FactValue *values, GError **error)
+{
+  if (bm->n_scope > COND_MAX_FACTS || bm->n_scope != bm->n_facts + BUILTIN_COUNT)
+    {
+      g_set_error (error, ENFORCE_ERROR, ENFORCE_ERROR_FAILED,
+                   "benchmark %s: condition scope of %u facts is inconsistent",
+                   bm->id, bm->n_scope);
+      return FALSE;
+    }
+  for (guint i = 0; i < bm->n_facts; i++)
+    {
+      values[i].known = FALSE;
+      values[i].value = 0;
+    }
+  for (guint b = 0; b < BUILTIN_COUNT; b++)
+    values[bm->n_facts + b] = k->builtins[b];
+  derive_first_violation (k, bm, &values[bm->n_facts + BUILTIN_FIRST_VIOLATION]);
+
+  for (guint i = 0; i < k->n_facts; i++)
+    {
+      const CaseFact *f = &k->facts[i];
+      int j = find_fact (bm, f->name);
+
+      if (j < 0)
+        continue;               /* declared by another candidate (checked before) */
+      if (!parse_fact (&bm->facts[j], f, &values[j]))
+        {
+          rec_case_error (error, ENFORCE_ERROR_FACT_TYPE, k, f->line, f->col,
+                          "facts.%s: \"%s\" is not a valid %s for benchmark %s",
+                          f->name, f->text, fact_type_name (bm->facts[j].type), bm->id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_fact_names (const EnforceCase *k, const Benchmark *const *cands, guint n, GError **error)
+{
+  for (guint i = 0; i < k->n_facts; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint c = 0; c < n && !found; c++)
+        found = find_fact (cands[c], k->facts[i].name) >= 0;
+      if (!found)
+        {
+          rec_case_error (error, ENFORCE_ERROR_UNKNOWN_FACT, k, k->facts[i].line, k->facts[i].col,
+                          "facts.%s: not a fact declared by benchmark %s",
+                          k->facts[i].name, cands[0]->id);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_factor_codes (const RecCtx *ctx, const Benchmark *const *cands, guint n, GError **error)
+{
+  const EnforceCase *k = ctx->kase;
+
+  /* The factor sum keeps at most 64 of the case's codes. */
+  if (k->n_factors > 64)
+    {
+      rec_case_error (error, ENFORCE_ERROR_LIMIT_ITEMS, k, 0, 0,
+                      "factors: %u codes given, at most 64 are accepted", k->n_factors);
+      return FALSE;
+    }
+  for (guint i = 0; i < k->n_factors; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint c = 0; c < n && !found; c++)
+        for (guint v = 0; v < cands[c]->n_versions && !found; v++)
+          found = rules_find_factor (ctx->rules, &cands[c]->versions[v], k->factors[i]) != NULL;
+      if (!found)
+        {
+          rec_case_error (error, ENFORCE_ERROR_UNKNOWN_FACTOR, k, 0, 0,
+                          "factors[%u]: unknown factor code \"%s\"", i, k->factors[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+rec_check_case_names (const RecCtx *ctx, const Benchmark *const *cands, guint n, GError **error)
+{
+  return check_fact_names (ctx->kase, cands, n, error)
+         && check_factor_codes (ctx, cands, n, error);
+}

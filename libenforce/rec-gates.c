@@ -1,0 +1,599 @@
+/* rec-gates.c: step 3 of docs/semantics.md, the grounds for no penalty.
+ *
+ * In order: limitation (Art. 36), age (Art. 30), capacity (Art. 31), no
+ * fault (Art. 33 ¶2), minor violation (Art. 33 ¶1, or a benchmark's 轻微不罚
+ * exemption), first violation (a benchmark's 首违免罚 exemption,
+ * discretionary) and the order-to-correct trigger (拒不改正 / 逾期不改正).
+ * The first gate that holds decides; a gate that cannot be decided lists
+ * what it needs and the others still run, so one answer names everything
+ * missing.  Each gate decides first and then, with a trace, records a step.
+ */
+#include "recommend-private.h"
+
+#include <string.h>
+
+/* The built-in `harm` is an enum over harm_names (names.c): none, minor,
+ * serious. */
+#define HARM_NONE 0
+
+static Tri
+tri_of (const FactValue *fv)
+{
+  return !fv->known ? TRI_UNKNOWN : fv->value ? TRI_TRUE : TRI_FALSE;
+}
+
+static Tri
+kleene_and (Tri a, Tri b)
+{
+  if (a == TRI_FALSE || b == TRI_FALSE)
+    return TRI_FALSE;
+  return a == TRI_TRUE && b == TRI_TRUE ? TRI_TRUE : TRI_UNKNOWN;
+}
+
+static const FactValue *
+builtin (const RecEvalIn *in, Builtin b)
+{
+  return &in->values[in->bm->n_facts + b];
+}
+
+/* ------------------------------------------------------------------ */
+/* Art. 36: limitation                                                 */
+
+/* The period ends on the anniversary: discovery on that day is still in
+ * time, the day after is not (Art. 36).  @years years span between 365 and
+ * 366 days each, so the day count alone decides all but the last days. */
+static gboolean
+expired_after_years (gint32 start, gint32 discovered, gint64 years)
+{
+  gint64 days = (gint64) discovered - start;
+
+  if (years < 0 || years > 1000)
+    return discovered > date_add_years (start, (int) CLAMP (years, 0, 1000));
+  if (days <= 365 * years)
+    return FALSE;
+  if (days > 366 * years)
+    return TRUE;
+  return discovered > date_add_years (start, (int) years);
+}
+
+/* Expired under a period of @id's years, or unknown (listing the parameter). */
+static Tri
+limitation_expired (const RecEvalIn *in, RecEval *e, ParamId id, gint32 start, int *years_out)
+{
+  const Param *p = rules_param (in->ctx->rules, id, in->law_date);
+
+  if (p == NULL || !p->known)
+    {
+      rec_add_missing (&e->lists, rec_param_path (id));
+      return TRI_UNKNOWN;
+    }
+  rec_note_param (&e->lists, id, p);
+  *years_out = (int) p->value;
+  return expired_after_years (start, in->ctx->kase->discovered, p->value) ? TRI_TRUE : TRI_FALSE;
+}
+
+static void
+limitation_step (const RecEvalIn *in, RecEval *e, gint32 start, int years, Tri t)
+{
+  const EnforceCase *k = in->ctx->kase;
+  RecInputs inp;
+  JsonWriter *w = rec_inputs_begin (&inp);
+  Citation c;
+  char sbuf[11] = "", dbuf[11] = "";
+
+  rec_inputs_date (w, "start", start);
+  rec_inputs_date (w, "discovered", k->discovered);
+  json_writer_member_int (w, "years", years);
+  json_writer_member_bool (w, "life_health_finance", in->bm->life_health_finance);
+  if (start != DATE_NONE)
+    date_format_buf (start, sbuf);
+  if (k->discovered != DATE_NONE)
+    date_format_buf (k->discovered, dbuf);
+  rec_step_add (e->steps, "gate.limitation", rec_inputs_end (&inp),
+                g_strdup_printf ("追责时效%d年，自%s起算，发现日期%s：%s",
+                                 years, sbuf, dbuf[0] ? dbuf : "未提供",
+                                 t == TRI_TRUE ? "已超过时效，不再给予行政处罚"
+                                 : t == TRI_FALSE ? "未超过时效" : "无法判断"),
+                g_strdup_printf ("Limitation %d years from %s, discovered %s: %s",
+                                 years, sbuf, dbuf[0] ? dbuf : "not given",
+                                 t == TRI_TRUE ? "expired, no penalty"
+                                 : t == TRI_FALSE ? "not expired" : "cannot be decided"),
+                rec_law_citation (in->ctx, 36, 0, &c));
+}
+
+/* Art. 36 limitation: 2 years, 5 for life/health/finance with harm.  When
+ * the harm is unknown both periods are tried: they may agree. */
+static Tri
+gate_limitation (const RecEvalIn *in, RecEval *e, RecGateOut *out)
+{
+  const EnforceCase *k = in->ctx->kase;
+  gint32 start = k->act_end != DATE_NONE ? k->act_end : k->act;
+  const FactValue *harm = builtin (in, BUILTIN_HARM);
+  const gint64 none = HARM_NONE;
+  gboolean need_short = !in->bm->life_health_finance || !harm->known || harm->value == none;
+  gboolean need_long = in->bm->life_health_finance && (!harm->known || harm->value != none);
+  Tri t_short = TRI_FALSE, t_long = TRI_FALSE, t;
+  int y_short = 0, y_long = 0;
+
+  (void) out;
+  if (k->discovered == DATE_NONE)
+    {
+      rec_add_missing (&e->lists, "dates.discovered");
+      t = TRI_UNKNOWN;
+    }
+  else
+    {
+      if (need_short)
+        t_short = limitation_expired (in, e, PARAM_LIMITATION_YEARS, start, &y_short);
+      if (need_long)
+        t_long = limitation_expired (in, e, PARAM_LIMITATION_LONG_YEARS, start, &y_long);
+      if (need_short && need_long)
+        {
+          t = t_short == t_long ? t_short : TRI_UNKNOWN;
+          if (t == TRI_UNKNOWN && t_short != TRI_UNKNOWN && t_long != TRI_UNKNOWN)
+            rec_add_missing (&e->lists, rec_builtin_path (BUILTIN_HARM));
+        }
+      else
+        t = need_long ? t_long : t_short;
+    }
+  if (in->ctx->trace)
+    limitation_step (in, e, start, need_long && !need_short ? y_long : y_short, t);
+  return t;
+}
+
+/* ------------------------------------------------------------------ */
+/* Art. 30 and 31: age and capacity                                    */
+
+static void
+add_extra_factor (const RecEvalIn *in, RecGateOut *out, const char *code)
+{
+  const Factor *f = rules_find_factor (in->ctx->rules, in->v, code);
+
+  if (f != NULL && out->n_extra < G_N_ELEMENTS (out->extra))
+    out->extra[out->n_extra++] = f;
+}
+
+static void
+age_step (const RecEvalIn *in, RecEval *e, gint64 age, Tri t)
+{
+  RecInputs inp;
+  JsonWriter *w = rec_inputs_begin (&inp);
+  Citation c;
+  char *zh, *en;
+
+  rec_inputs_date (w, "birth_date", in->ctx->kase->birth_date);
+  rec_inputs_int (w, "age", age >= 0, age);
+  if (t == TRI_UNKNOWN)
+    {
+      zh = g_strdup ("未提供出生日期或年龄，无法判断是否不满十四周岁");
+      en = g_strdup ("Neither birth date nor age given: cannot tell whether under 14");
+    }
+  else if (t == TRI_TRUE)
+    {
+      zh = g_strdup_printf ("违法时不满十四周岁（%" G_GINT64_FORMAT "周岁），不予处罚，责令监护人加以管教", age);
+      en = g_strdup_printf ("Under 14 at the time of the act (%" G_GINT64_FORMAT "): no penalty; the guardian is told to discipline", age);
+    }
+  else if (age < 18)
+    {
+      zh = g_strdup_printf ("已满十四周岁不满十八周岁（%" G_GINT64_FORMAT "周岁），应当从轻或者减轻处罚", age);
+      en = g_strdup_printf ("Aged 14 to 17 (%" G_GINT64_FORMAT "): a lighter or reduced penalty is mandatory", age);
+    }
+  else
+    {
+      zh = g_strdup_printf ("违法时已满十八周岁（%" G_GINT64_FORMAT "周岁）", age);
+      en = g_strdup_printf ("Aged 18 or over at the time of the act (%" G_GINT64_FORMAT ")", age);
+    }
+  rec_step_add (e->steps, "gate.age", rec_inputs_end (&inp), zh, en,
+                rec_law_citation (in->ctx, 30, 0, &c));
+}
+
+/* Art. 30: under 14 no penalty; 14-17 mandatory mitigation. */
+static Tri
+gate_age (const RecEvalIn *in, RecEval *e, RecGateOut *out)
+{
+  const EnforceCase *k = in->ctx->kase;
+  gint64 age = -1;
+  Tri t;
+
+  if (k->party != PARTY_INDIVIDUAL)
+    return TRI_FALSE;
+  if (k->birth_date != DATE_NONE)
+    age = date_age_on (k->birth_date, k->act);
+  else if (k->age >= 0)
+    age = k->age;
+  if (age < 0)
+    {
+      rec_add_missing (&e->lists, "party.birth_date");
+      t = TRI_UNKNOWN;
+    }
+  else
+    t = age < 14 ? TRI_TRUE : TRI_FALSE;
+  if (t == TRI_FALSE && age < 18)
+    {
+      out->mandatory_mitigation = TRUE;
+      add_extra_factor (in, out, "minor_14_17");
+    }
+  if (in->ctx->trace)
+    age_step (in, e, age, t);
+  return t;
+}
+
+static void
+capacity_step (const RecEvalIn *in, RecEval *e, Tri t)
+{
+  static const char *const names[] = { "full", "partial", "none" };
+  const EnforceCase *k = in->ctx->kase;
+  RecInputs inp;
+  JsonWriter *w = rec_inputs_begin (&inp);
+  Citation c;
+  const char *zh, *en;
+
+  json_writer_member_string (w, "capacity",
+                             k->has_capacity && (guint) k->capacity < 3 ? names[k->capacity] : NULL);
+  if (t == TRI_UNKNOWN)
+    {
+      zh = "未提供责任能力，无法判断";
+      en = "Capacity not given: cannot decide";
+    }
+  else if (t == TRI_TRUE)
+    {
+      zh = "不能辨认或者不能控制自己行为，不予处罚，责令监护人严加看管和治疗";
+      en = "Could not recognise or control the conduct: no penalty; the guardian is ordered to supervise";
+    }
+  else if (k->capacity == CAPACITY_PARTIAL)
+    {
+      zh = "尚未完全丧失辨认或者控制能力，可以从轻或者减轻处罚";
+      en = "Capacity not fully lost: a lighter or reduced penalty may apply";
+    }
+  else
+    {
+      zh = "具有完全责任能力";
+      en = "Full capacity";
+    }
+  rec_step_add (e->steps, "gate.capacity", rec_inputs_end (&inp), g_strdup (zh), g_strdup (en),
+                rec_law_citation (in->ctx, 31, 0, &c));
+}
+
+/* Art. 31: no capacity no penalty; partial capacity may mitigate. */
+static Tri
+gate_capacity (const RecEvalIn *in, RecEval *e, RecGateOut *out)
+{
+  const EnforceCase *k = in->ctx->kase;
+  Tri t;
+
+  if (k->party != PARTY_INDIVIDUAL)
+    return TRI_FALSE;
+  if (!k->has_capacity)
+    {
+      rec_add_missing (&e->lists, "party.capacity");
+      t = TRI_UNKNOWN;
+    }
+  else
+    t = k->capacity == CAPACITY_NONE ? TRI_TRUE : TRI_FALSE;
+  if (t == TRI_FALSE && k->capacity == CAPACITY_PARTIAL)
+    add_extra_factor (in, out, "partial_capacity");
+  if (in->ctx->trace)
+    capacity_step (in, e, t);
+  return t;
+}
+
+/* ------------------------------------------------------------------ */
+/* Art. 33: no fault, minor violation, first violation                 */
+
+/* Art. 33 ¶2: no fault, no penalty. */
+static Tri
+gate_no_fault (const RecEvalIn *in, RecEval *e, RecGateOut *out)
+{
+  const FactValue *fv = builtin (in, BUILTIN_NO_FAULT);
+  Tri t = tri_of (fv);
+
+  (void) out;
+  if (t == TRI_UNKNOWN)
+    rec_add_missing (&e->lists, rec_builtin_path (BUILTIN_NO_FAULT));
+  if (in->ctx->trace)
+    {
+      RecInputs inp;
+      JsonWriter *w = rec_inputs_begin (&inp);
+      Citation c;
+
+      rec_inputs_bool (w, "no_fault", fv);
+      rec_step_add (e->steps, "gate.no_fault", rec_inputs_end (&inp),
+                    g_strdup_printf ("有证据足以证明没有主观过错：%s", rec_tri_zh (t)),
+                    g_strdup_printf ("Sufficient evidence of no fault: %s", rec_tri_en (t)),
+                    rec_law_citation (in->ctx, 33, 2, &c));
+    }
+  return t;
+}
+
+/* The exemptions of @kind, or-ed. */
+typedef struct {
+  gboolean any;                      /* the version lists one of the kind */
+  const Exemption *held;             /* the first that holds, or NULL */
+  guint64 missing;                   /* scope bits of those left unknown */
+} ExemptionResult;
+
+/* TRUE with the exemption that held, or UNKNOWN with the missing facts of
+ * those left unknown. */
+static Tri
+exemptions_hold (const RecEvalIn *in, ExemptionKind kind, ExemptionResult *res)
+{
+  Tri result = TRI_FALSE;
+
+  res->held = NULL;
+  res->missing = 0;
+  res->any = FALSE;
+  for (guint i = 0; i < in->v->n_exemptions; i++)
+    {
+      const Exemption *ex = &in->v->exemptions[i];
+      guint64 m = 0;
+      Tri t;
+
+      if (ex->kind != kind)
+        continue;
+      res->any = TRUE;
+      t = ex->when ? cond_eval (ex->when, in->values, &m) : TRI_TRUE;
+      if (t == TRI_TRUE)
+        {
+          res->held = ex;
+          return TRI_TRUE;
+        }
+      if (t == TRI_UNKNOWN)
+        {
+          result = TRI_UNKNOWN;
+          res->missing |= m;
+        }
+    }
+  return result;
+}
+
+static void
+note_exemption (const RecEvalIn *in, RecEval *e, const Exemption *ex)
+{
+  if (!ex->provenance.verified)
+    rec_add_note (&e->lists, NOTE_EXEMPTION, ex, ex->text ? ex->text : in->bm->id, 0);
+  rec_note_citation (&e->lists, &ex->basis, in->bm->id);
+}
+
+static const char *
+harm_name (const RecEvalIn *in)
+{
+  const FactValue *harm = builtin (in, BUILTIN_HARM);
+  const CondVar *decl = &in->bm->scope[in->bm->n_facts + BUILTIN_HARM];
+
+  return harm->known && harm->value >= 0 && (guint) harm->value < decl->n_enum
+         ? decl->enum_values[harm->value] : NULL;
+}
+
+static void
+minor_step (const RecEvalIn *in, RecEval *e, Tri law, const Exemption *held, Tri t)
+{
+  RecInputs inp;
+  JsonWriter *w = rec_inputs_begin (&inp);
+  Citation c;
+  /* An exemption that decided is cited by its own basis. */
+  const Citation *cite = held && law != TRI_TRUE && held->basis.article ? &held->basis
+                         : rec_law_citation (in->ctx, 33, 1, &c);
+  const char *text = held && held->text ? held->text : "";
+  char *zh, *en;
+
+  rec_inputs_bool (w, "minor", builtin (in, BUILTIN_MINOR));
+  rec_inputs_bool (w, "corrected", builtin (in, BUILTIN_CORRECTED));
+  json_writer_member_string (w, "harm", harm_name (in));
+  json_writer_member_string (w, "exemption", held ? held->text : NULL);
+  if (t == TRI_TRUE && law == TRI_TRUE)
+    {
+      zh = g_strdup ("违法行为轻微并及时改正，没有造成危害后果，不予处罚");
+      en = g_strdup ("Minor violation, corrected promptly, no harm: no penalty (mandatory)");
+    }
+  else if (t == TRI_TRUE)
+    {
+      zh = g_strdup_printf ("符合轻微不罚情形：%s，不予处罚", text);
+      en = g_strdup_printf ("A minor-violation exemption holds (%s): no penalty (mandatory)", text);
+    }
+  else
+    {
+      zh = g_strdup_printf ("轻微不罚：%s", rec_tri_zh (t));
+      en = g_strdup_printf ("Minor violation exemption (Art. 33 ¶1): %s", rec_tri_en (t));
+    }
+  rec_step_add (e->steps, "gate.minor", rec_inputs_end (&inp), zh, en, cite);
+}
+
+/* Art. 33 ¶1: minor, corrected and harmless → no penalty (mandatory), or a
+ * benchmark's 轻微不罚 exemption holds. */
+static Tri
+gate_minor (const RecEvalIn *in, RecEval *e, RecGateOut *out)
+{
+  const FactValue *minor = builtin (in, BUILTIN_MINOR);
+  const FactValue *corrected = builtin (in, BUILTIN_CORRECTED);
+  const FactValue *harm = builtin (in, BUILTIN_HARM);
+  Tri harm_none = !harm->known ? TRI_UNKNOWN
+                  : harm->value == HARM_NONE ? TRI_TRUE : TRI_FALSE;
+  Tri law = kleene_and (kleene_and (tri_of (minor), tri_of (corrected)), harm_none);
+  ExemptionResult ex;
+  Tri exempt = exemptions_hold (in, EXEMPT_MINOR, &ex);
+  Tri t = law == TRI_TRUE || exempt == TRI_TRUE ? TRI_TRUE
+          : law == TRI_FALSE && exempt == TRI_FALSE ? TRI_FALSE : TRI_UNKNOWN;
+
+  (void) out;
+  if (t == TRI_UNKNOWN)
+    {
+      if (law == TRI_UNKNOWN)
+        {
+          if (!minor->known)
+            rec_add_missing (&e->lists, rec_builtin_path (BUILTIN_MINOR));
+          if (!corrected->known)
+            rec_add_missing (&e->lists, rec_builtin_path (BUILTIN_CORRECTED));
+          if (!harm->known)
+            rec_add_missing (&e->lists, rec_builtin_path (BUILTIN_HARM));
+        }
+      if (exempt == TRI_UNKNOWN)
+        rec_add_missing_mask (in->ctx, &e->lists, in->bm, ex.missing);
+    }
+  /* The law itself needs no note; an exemption is data that may not be. */
+  if (t == TRI_TRUE && law != TRI_TRUE && ex.held != NULL)
+    note_exemption (in, e, ex.held);
+  if (in->ctx->trace)
+    minor_step (in, e, law, ex.held, t);
+  return t;
+}
+
+static void
+first_violation_step (const RecEvalIn *in, RecEval *e, const ExemptionResult *ex, Tri t)
+{
+  RecInputs inp;
+  JsonWriter *w = rec_inputs_begin (&inp);
+  Citation c;
+  const Exemption *held = ex->held;
+  const Citation *cite = held && held->basis.article ? &held->basis
+                         : rec_law_citation (in->ctx, 33, 1, &c);
+  char *zh, *en;
+
+  rec_inputs_bool (w, "first_violation", builtin (in, BUILTIN_FIRST_VIOLATION));
+  json_writer_member_bool (w, "exemption_listed", ex->any);
+  if (!ex->any)
+    {
+      zh = g_strdup ("本基准未列首违免罚情形");
+      en = g_strdup ("The benchmark lists no first-violation exemption");
+    }
+  else if (t == TRI_TRUE)
+    {
+      zh = g_strdup_printf ("符合首违免罚情形：%s，可以不予处罚（裁量）", held->text ? held->text : "");
+      en = g_strdup_printf ("A first-violation exemption holds (%s): no penalty may be imposed (discretionary)", held->text ? held->text : "");
+    }
+  else
+    {
+      zh = g_strdup_printf ("首违免罚：%s", rec_tri_zh (t));
+      en = g_strdup_printf ("First-violation exemption: %s", rec_tri_en (t));
+    }
+  rec_step_add (e->steps, "gate.first_violation", rec_inputs_end (&inp), zh, en, cite);
+}
+
+/* Art. 33 ¶1 second sentence: a benchmark's 首违免罚 exemption holds → no
+ * penalty, discretionary. */
+static Tri
+gate_first_violation (const RecEvalIn *in, RecEval *e, RecGateOut *out)
+{
+  ExemptionResult ex;
+  Tri t = exemptions_hold (in, EXEMPT_FIRST_VIOLATION, &ex);
+
+  (void) out;
+  if (t == TRI_UNKNOWN)
+    rec_add_missing_mask (in->ctx, &e->lists, in->bm, ex.missing);
+  if (t == TRI_TRUE)
+    note_exemption (in, e, ex.held);
+  if (in->ctx->trace)
+    first_violation_step (in, e, &ex, t);
+  return t;
+}
+
+/* ------------------------------------------------------------------ */
+/* The trigger                                                         */
+
+static void
+trigger_step (const RecEvalIn *in, RecEval *e, Tri t)
+{
+  static const char *const outcomes[] = { "complied", "refused", "overdue", "pending" };
+  const EnforceCase *k = in->ctx->kase;
+  RecInputs inp;
+  JsonWriter *w = rec_inputs_begin (&inp);
+  const char *zh, *en;
+
+  json_writer_member_string (w, "trigger", in->bm->trigger == TRIGGER_REFUSED ? "refused" : "overdue");
+  json_writer_member_string (w, "outcome", k->has_correction && (guint) k->correction < 4
+                             ? outcomes[k->correction] : NULL);
+  if (t == TRI_UNKNOWN)
+    {
+      zh = "须拒不改正或逾期不改正方可处罚，未提供责令改正结果";
+      en = "The penalty requires a refused or overdue order to correct; its outcome is not given";
+    }
+  else if (t == TRI_TRUE)
+    {
+      zh = "当事人已按要求改正或改正期限未届满，仅责令改正，不予处罚";
+      en = "The party complied or the deadline is pending: order to correct only, no penalty";
+    }
+  else
+    {
+      zh = "责令改正后拒不改正或逾期不改正，应予处罚";
+      en = "The order to correct was refused or not met in time: the penalty applies";
+    }
+  rec_step_add (e->steps, "gate.trigger", rec_inputs_end (&inp), g_strdup (zh), g_strdup (en),
+                &in->bm->penalized_by);
+}
+
+/* 拒不改正 / 逾期不改正: the penalty is due only once the order to correct
+ * was refused or not met in time. */
+static Tri
+gate_trigger (const RecEvalIn *in, RecEval *e, RecGateOut *out)
+{
+  const EnforceCase *k = in->ctx->kase;
+  Tri t;
+
+  (void) out;
+  if (in->bm->trigger == TRIGGER_IMMEDIATE)
+    return TRI_FALSE;
+  if (!k->has_correction)
+    {
+      rec_add_missing (&e->lists, "correction.outcome");
+      t = TRI_UNKNOWN;
+    }
+  else
+    t = k->correction == CORRECTION_COMPLIED || k->correction == CORRECTION_PENDING
+        ? TRI_TRUE : TRI_FALSE;
+  if (in->ctx->trace)
+    trigger_step (in, e, t);
+  return t;
+}
+
+/* ------------------------------------------------------------------ */
+/* All gates                                                           */
+
+typedef Tri (*GateFn) (const RecEvalIn *in, RecEval *e, RecGateOut *out);
+
+static const struct {
+  const char *code;
+  GateFn fn;
+  gboolean discretionary;            /* "may" rather than "must" not penalise */
+} gates[] = {
+  { "gate.limitation", gate_limitation, FALSE },
+  { "gate.age", gate_age, FALSE },
+  { "gate.capacity", gate_capacity, FALSE },
+  { "gate.no_fault", gate_no_fault, FALSE },
+  { "gate.minor", gate_minor, FALSE },
+  { "gate.first_violation", gate_first_violation, TRUE },
+  { "gate.trigger", gate_trigger, FALSE },
+};
+
+void
+rec_education_step (RecCtx *ctx, RecEval *e)
+{
+  Citation c;
+
+  if (!ctx->trace)
+    return;
+  rec_step_add (e->steps, "education", g_strdup ("{}"),
+                g_strdup ("不予行政处罚的，应当对当事人进行教育"),
+                g_strdup ("No penalty is imposed: the party must be educated (Art. 33 ¶3)"),
+                rec_law_citation (ctx, 33, 3, &c));
+}
+
+Tri
+rec_run_gates (const RecEvalIn *in, RecEval *e, RecGateOut *out)
+{
+  gboolean unknown = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (gates); i++)
+    {
+      Tri t = gates[i].fn (in, e, out);
+
+      if (t == TRI_TRUE)
+        {
+          e->outcome = ENFORCE_OUTCOME_NO_PENALTY;
+          e->decided_by = gates[i].code;
+          e->discretionary = gates[i].discretionary;
+          rec_education_step (in->ctx, e);
+          return TRI_TRUE;
+        }
+      unknown |= t == TRI_UNKNOWN;
+    }
+  return unknown ? TRI_UNKNOWN : TRI_FALSE;
+}

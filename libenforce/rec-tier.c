@@ -1,0 +1,322 @@
+/* rec-tier.c: which tier applies (step 4) and what the factors do to it
+ * (step 6 of docs/semantics.md).
+ *
+ * Step 4 takes the first tier whose condition holds; a condition that needs
+ * a missing fact is undecided, not false.  Step 6 applies the combination
+ * policy: tier_shift moves the tier one place per net factor, position
+ * moves the point inside the range; mandatory mitigation (Art. 30 ¶2, 32)
+ * forbids staying at 一般 or 从重.
+ */
+#include "recommend-private.h"
+
+/* ------------------------------------------------------------------ */
+/* Step 4: the tier                                                    */
+
+static void
+undecided_tier_step (const RecEvalIn *in, RecEval *e, const Tier *t)
+{
+  RecInputs inp;
+  JsonWriter *w = rec_inputs_begin (&inp);
+
+  json_writer_member_string (w, "tier", t->name);
+  json_writer_member_string (w, "when", cond_source (t->when));
+  rec_step_add (e->steps, "tier", rec_inputs_end (&inp),
+                g_strdup_printf ("阶次“%s”的适用条件（%s）因缺少事实无法判断", t->name, cond_source (t->when)),
+                g_strdup_printf ("The condition of tier \"%s\" (%s) cannot be decided: facts are missing", t->name, cond_source (t->when)),
+                &in->bm->penalized_by);
+}
+
+Tri
+rec_select_tier (const RecEvalIn *in, RecEval *e, const Tier **tier)
+{
+  const Version *v = in->v;
+
+  *tier = NULL;
+  for (guint i = 0; i < v->n_tiers; i++)
+    {
+      const Tier *t = &v->tiers[i];
+      guint64 missing = 0;
+      Tri r = t->when ? cond_eval (t->when, in->values, &missing) : TRI_TRUE;
+
+      if (r == TRI_TRUE)
+        {
+          *tier = t;
+          return TRI_TRUE;
+        }
+      if (r == TRI_UNKNOWN)
+        {
+          rec_add_missing_mask (in->ctx, &e->lists, in->bm, missing);
+          if (in->ctx->trace)
+            undecided_tier_step (in, e, t);
+          return TRI_UNKNOWN;
+        }
+    }
+  return TRI_FALSE;
+}
+
+void
+rec_tier_step (RecCtx *ctx, const Benchmark *bm, RecEval *e, const Tier *t)
+{
+  RecInputs inp;
+  JsonWriter *w;
+
+  if (!ctx->trace)
+    return;
+  w = rec_inputs_begin (&inp);
+  json_writer_member_string (w, "tier", t ? t->name : NULL);
+  json_writer_member_string (w, "when", t && t->when ? cond_source (t->when) : NULL);
+  if (t == NULL)
+    rec_step_add (e->steps, "tier", rec_inputs_end (&inp),
+                  g_strdup ("无阶次适用，按法定罚则"),
+                  g_strdup ("No tier applies: the statutory penalty applies"),
+                  &bm->penalized_by);
+  else
+    rec_step_add (e->steps, "tier", rec_inputs_end (&inp),
+                  g_strdup_printf ("适用阶次“%s”（%s%s）：%s", t->name, tier_class_label_zh (t->cls),
+                       t->statutory ? "，法定情形：罚款由罚则直接规定" : "", t->text ? t->text : ""),
+                  g_strdup_printf ("Tier \"%s\" (%s%s) applies: %s", t->name, tier_class_name (t->cls),
+                       t->statutory ? "; statutory: the provision itself sets the fine" : "",
+                       t->text ? t->text : ""),
+                  t->has_ground ? &t->ground : &bm->penalized_by);
+}
+
+void
+rec_note_tier (const Benchmark *bm, const Version *v, const Tier *t, RecLists *l)
+{
+  if (t == NULL)
+    return;
+  /* A tier without its own provenance inherits its document's; that
+   * document is noted already. */
+  if (!t->provenance.verified
+      && !(t->provenance.note == v->provenance.note && !v->provenance.verified)
+      && !(t->provenance.note == bm->provenance.note && !bm->provenance.verified))
+    rec_add_note (l, NOTE_TIER, t, t->name, 0);
+  if (t->has_ground)
+    rec_note_citation (l, &t->ground, t->name);
+}
+
+/* ------------------------------------------------------------------ */
+/* Step 6: the factors                                                 */
+
+static void
+factor_add (RecFactors *s, const Factor *f)
+{
+  for (guint i = 0; i < s->n; i++)
+    if (s->list[i] == f)
+      return;
+  if (s->n >= G_N_ELEMENTS (s->list))
+    return;
+  s->list[s->n++] = f;
+  if (f->direction == FACTOR_MITIGATING)
+    {
+      s->mitigating++;
+      s->mandatory |= f->mandatory;
+      s->allows_reduction |= f->allows_reduction;
+    }
+  else
+    s->aggravating++;
+}
+
+void
+rec_sum_factors (const RecCtx *ctx, const Version *v, const RecGateOut *g, RecFactors *s)
+{
+  /* Only the counters: the list is filled as far as n says. */
+  s->mitigating = s->aggravating = 0;
+  s->mandatory = s->allows_reduction = FALSE;
+  s->n = 0;
+  for (guint i = 0; i < ctx->kase->n_factors; i++)
+    {
+      const Factor *f = rules_find_factor (ctx->rules, v, ctx->kase->factors[i]);
+
+      if (f != NULL)          /* a code only another candidate knows */
+        factor_add (s, f);
+    }
+  for (guint i = 0; i < g->n_extra; i++)
+    factor_add (s, g->extra[i]);
+  /* Art. 30 ¶2 binds whether or not the rules declare minor_14_17. */
+  if (g->mandatory_mitigation)
+    {
+      s->mandatory = TRUE;
+      s->allows_reduction = TRUE;
+    }
+}
+
+/* Tier shifting works on the discretionary (non-statutory) tiers only: a
+ * statutory tier's fine is set by the provision for its circumstance, so
+ * discretion can neither move a case into it nor out of it. */
+
+/* Position of non-statutory tier @i among the non-statutory tiers, in the
+ * order of tier classes, then listing order. */
+static guint
+tier_position (const Version *v, guint i)
+{
+  guint pos = 0;
+
+  for (guint j = 0; j < v->n_tiers; j++)
+    if (!v->tiers[j].statutory
+        && (v->tiers[j].cls < v->tiers[i].cls || (v->tiers[j].cls == v->tiers[i].cls && j < i)))
+      pos++;
+  return pos;
+}
+
+static const Tier *
+tier_at_position (const Version *v, guint pos)
+{
+  for (guint j = 0; j < v->n_tiers; j++)
+    if (!v->tiers[j].statutory && tier_position (v, j) == pos)
+      return &v->tiers[j];
+  return NULL;
+}
+
+static const Tier *
+shift_tier (const Version *v, const Tier *t, int net_mitigating, gboolean allows_reduction)
+{
+  guint lo = 0, n = 0;
+  gint64 pos, target;
+
+  if (t->statutory)
+    return t;
+  for (guint j = 0; j < v->n_tiers; j++)
+    {
+      if (v->tiers[j].statutory)
+        continue;
+      n++;
+      if (v->tiers[j].cls == TIER_NO_PENALTY || (v->tiers[j].cls == TIER_REDUCED && !allows_reduction))
+        lo++;
+    }
+  pos = tier_position (v, (guint) (t - v->tiers));
+  target = pos - net_mitigating;
+  target = rec_clamp64 (target, MIN ((gint64) lo, pos), (gint64) n - 1);
+  return tier_at_position (v, (guint) target);
+}
+
+/* The heaviest non-statutory tier of @cls, or NULL. */
+static const Tier *
+heaviest_of_class (const Version *v, TierClass cls)
+{
+  const Tier *best = NULL;
+
+  for (guint j = 0; j < v->n_tiers; j++)
+    if (v->tiers[j].cls == cls && !v->tiers[j].statutory)
+      best = &v->tiers[j];     /* later listing = heavier within a class */
+  return best;
+}
+
+/* Trace of mandatory mitigation (Art. 30 ¶2, 32) on a statutory tier with
+ * no reduced tier to go to: the result is undetermined rather than a
+ * silent 从重, and the trace says why. */
+static void
+statutory_mandatory_step (RecCtx *ctx, RecEval *e, const RecFactors *fs)
+{
+  RecInputs inp;
+  JsonWriter *w;
+  Citation c;
+  const Tier *t = e->tier;
+
+  if (!ctx->trace || t == NULL || !t->statutory)
+    return;
+  w = rec_inputs_begin (&inp);
+  json_writer_member_string (w, "tier", t->name);
+  json_writer_member_bool (w, "statutory", TRUE);
+  json_writer_member_int (w, "mitigating", fs->mitigating);
+  rec_step_add (e->steps, "factors", rec_inputs_end (&inp),
+                g_strdup_printf ("应当从轻或者减轻处罚，但阶次“%s”的罚款由罚则直接规定（法定情形），不能改按其他情形的阶次从轻，本基准也没有减轻处罚阶次：结果待定", t->name),
+                g_strdup_printf ("Mitigation is mandatory, but the fine of tier \"%s\" is set by the provision itself (statutory): no other circumstance's tier may stand in for a lighter penalty and the benchmark has no reduced tier, so the result is undetermined", t->name),
+                rec_law_citation (ctx, 32, 0, &c));
+}
+
+/* Mandatory mitigation leaves 一般 and 从重 for the heaviest lighter tier,
+ * else the heaviest reduced one; FALSE (listed, traced) when there is
+ * neither. */
+static gboolean
+apply_mandatory (RecCtx *ctx, const Version *v, const RecFactors *fs, RecEval *e)
+{
+  const Tier *t;
+
+  if (!fs->mandatory || (e->tier != NULL && e->tier->cls < TIER_GENERAL))
+    return TRUE;
+  /* Out of a statutory tier only 减轻 is open: a lighter tier carries
+   * another circumstance's fine, and 从轻 inside the amount the provision
+   * fixes for this one is not something a tier offers. */
+  t = e->tier && e->tier->statutory ? NULL : heaviest_of_class (v, TIER_LIGHTER);
+  if (t == NULL)
+    t = heaviest_of_class (v, TIER_REDUCED);
+  if (t == NULL)
+    {
+      rec_add_missing (&e->lists, "tiers.lighter");
+      statutory_mandatory_step (ctx, e, fs);
+      return FALSE;
+    }
+  e->tier = t;
+  return TRUE;
+}
+
+static void
+factors_step (RecCtx *ctx, const Policy *policy, const RecFactors *fs, RecEval *e,
+              const Tier *t0, int net, guint percent)
+{
+  RecInputs inp;
+  JsonWriter *w = rec_inputs_begin (&inp);
+  Citation c;
+  const Citation *cite = NULL;
+  char *zh, *en;
+
+  json_writer_key (w, "factors");
+  json_writer_begin_array (w);
+  for (guint i = 0; i < fs->n; i++)
+    json_writer_string (w, fs->list[i]->code);
+  json_writer_end_array (w);
+  json_writer_member_string (w, "policy", policy == NULL ? NULL
+                             : policy->kind == POLICY_POSITION ? "position" : "tier_shift");
+  json_writer_member_int (w, "net_mitigating", net);
+  json_writer_member_bool (w, "mandatory", fs->mandatory);
+  json_writer_member_string (w, "tier", e->tier ? e->tier->name : NULL);
+  /* Cited by the first factor with a basis, else Art. 32 when mandatory. */
+  for (guint i = 0; i < fs->n && cite == NULL; i++)
+    if (fs->list[i]->has_basis)
+      cite = &fs->list[i]->basis;
+  if (cite == NULL && fs->mandatory)
+    cite = rec_law_citation (ctx, 32, 0, &c);
+  if (e->tier == t0 && t0 != NULL && t0->statutory && net != 0
+      && !(policy && policy->kind == POLICY_POSITION))
+    {
+      zh = g_strdup_printf ("从轻情节%u个、从重情节%u个；阶次“%s”的罚款由罚则直接规定（法定情形），情节不调整阶次，裁量起点为幅度的%u%%", fs->mitigating, fs->aggravating, t0->name, percent);
+      en = g_strdup_printf ("%u mitigating and %u aggravating factors; the fine of tier \"%s\" is set by the provision itself (statutory), so factors do not move the tier; the point starts at %u%% of the range", fs->mitigating, fs->aggravating, t0->name, percent);
+    }
+  else if (e->tier != t0)
+    {
+      zh = g_strdup_printf ("从轻情节%u个、从重情节%u个%s，阶次由“%s”调整为“%s”", fs->mitigating, fs->aggravating, fs->mandatory ? "（应当从轻或者减轻）" : "", t0 ? t0->name : "-", e->tier->name);
+      en = g_strdup_printf ("%u mitigating and %u aggravating factors%s: tier moves from \"%s\" to \"%s\"", fs->mitigating, fs->aggravating, fs->mandatory ? " (mitigation mandatory)" : "", t0 ? t0->name : "-", e->tier->name);
+    }
+  else
+    {
+      zh = g_strdup_printf ("从轻情节%u个、从重情节%u个，裁量起点为幅度的%u%%", fs->mitigating, fs->aggravating, percent);
+      en = g_strdup_printf ("%u mitigating and %u aggravating factors: the point starts at %u%% of the range", fs->mitigating, fs->aggravating, percent);
+    }
+  rec_step_add (e->steps, "factors", rec_inputs_end (&inp), zh, en, cite);
+}
+
+gboolean
+rec_apply_factors (RecCtx *ctx, const Version *v, const Policy *policy, const RecFactors *fs,
+                   RecEval *e, guint *percent)
+{
+  const Tier *t0 = e->tier;
+  int net = (int) fs->mitigating - (int) fs->aggravating;
+
+  *percent = policy ? policy->start_percent : 50;
+  if (policy && policy->kind == POLICY_POSITION)
+    {
+      gint64 p = (gint64) policy->start_percent - (gint64) net * (gint64) policy->step_percent;
+      *percent = (guint) rec_clamp64 (p, 0, 100);
+    }
+  else if (e->tier && net != 0)
+    e->tier = shift_tier (v, e->tier, net, fs->allows_reduction);
+  if (!apply_mandatory (ctx, v, fs, e))
+    return FALSE;
+  for (guint i = 0; i < fs->n; i++)
+    if (fs->list[i]->has_basis)
+      rec_note_citation (&e->lists, &fs->list[i]->basis, fs->list[i]->code);
+  if (ctx->trace)
+    factors_step (ctx, policy, fs, e, t0, net, *percent);
+  return TRUE;
+}
