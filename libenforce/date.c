@@ -91,7 +91,7 @@ gint32
 date_add_years (gint32 day, int years)
 {
   int y, m, d;
-  gint32 out;
+  gint32 out = DATE_NONE;     /* always set below: the date is valid */
 
   date_to_ymd (day, &y, &m, &d);
   gint64 target = (gint64) y + years;
@@ -222,8 +222,9 @@ find_year (const Calendar *cal, int year, guint *index)
   return &cal->years[lo];
 }
 
-static gboolean
-contains (const gint32 *days, guint n, gint32 day)
+/* Index of the first of the sorted @days that is >= @day (@n if none). */
+static guint
+lower_bound (const gint32 *days, guint n, gint32 day)
 {
   guint lo = 0, hi = n;
   while (lo < hi)
@@ -234,7 +235,14 @@ contains (const gint32 *days, guint n, gint32 day)
       else
         hi = mid;
     }
-  return lo < n && days[lo] == day;
+  return lo;
+}
+
+static gboolean
+contains (const gint32 *days, guint n, gint32 day)
+{
+  guint i = lower_bound (days, n, day);
+  return i < n && days[i] == day;
 }
 
 WorkdayAnswer
@@ -255,6 +263,57 @@ calendar_is_workday (const Calendar *cal, gint32 day)
   return date_weekday (day) >= 6 ? WORKDAY_NO : WORKDAY_YES;
 }
 
+/* The first entry of the sorted @days after @day, from index *@i on
+ * (moving *@i to it), or G_MAXINT32 (a day no calendar year holds) when
+ * there is none.  Skipping every entry up to @day passes repeats too. */
+static inline gint32
+next_after (const gint32 *days, guint n, guint *i, gint32 day)
+{
+  while (*i < n && days[*i] <= day)
+    (*i)++;
+  return *i < n ? days[*i] : G_MAXINT32;
+}
+
+/* Walks the days after @from up to 31 December of @cy's year (@from lies
+ * in that year or is 31 December of the year before), counting the working
+ * days down from *@left.  Returns the day it stopped on: the day the count
+ * reached 0, or 31 December.  Answers exactly as calendar_is_workday() for
+ * each day, but finds the year once, advances the weekday with the day and
+ * merges the sorted holiday and make-up-day lists in step, instead of
+ * converting and searching for every day walked. */
+static gint32
+walk_year (const CalendarYear *cy, gint32 from, int *left)
+{
+  gint32 last = (gint32) days_from_civil (cy->year, 12, 31);
+  gint32 day = from + 1;
+  /* The first entries of the lists not before @day. */
+  guint h = lower_bound (cy->holidays, cy->n_holidays, day);
+  guint w = lower_bound (cy->workdays, cy->n_workdays, day);
+  gint32 next_holiday = next_after (cy->holidays, cy->n_holidays, &h, day - 1);
+  gint32 next_workday = next_after (cy->workdays, cy->n_workdays, &w, day - 1);
+  int weekday = date_weekday (day);
+
+  for (;; day++, weekday = weekday == 7 ? 1 : weekday + 1)
+    {
+      gboolean working = weekday < 6;
+
+      if (day == next_workday)
+        {
+          working = TRUE;
+          next_workday = next_after (cy->workdays, cy->n_workdays, &w, day);
+        }
+      /* Last, as a holiday wins over a make-up day (the loader lets no day
+       * be both). */
+      if (day == next_holiday)
+        {
+          working = FALSE;
+          next_holiday = next_after (cy->holidays, cy->n_holidays, &h, day);
+        }
+      if ((working && --*left == 0) || day == last)
+        return day;
+    }
+}
+
 gboolean
 calendar_add_workdays (const Calendar *cal, gint32 from, int n,
                        gint32 *out, int *missing_year)
@@ -262,29 +321,34 @@ calendar_add_workdays (const Calendar *cal, gint32 from, int n,
   g_return_val_if_fail (out != NULL, FALSE);
   g_return_val_if_fail (n >= 0, FALSE);
 
-  /* Every step stays in a year the calendar has, or stops; so the walk
-   * cannot outlast the calendar's years (plus one partial year). */
-  guint64 max_steps = 366 * ((guint64) (cal != NULL ? cal->n_years : 0) + 1);
-  gint32 day = from;
-  int found = 0;
+  gint32 day = from;            /* the last day walked */
+  int left = n;
 
-  for (guint64 step = 0; found < n && step < max_steps; step++)
+  /* One pass per calendar year: every pass ends in a year the calendar
+   * has, so the walk cannot outlast the calendar's years. */
+  while (left > 0)
     {
+      int year;
+      const CalendarYear *cy = NULL;
+
       /* The last gint32 day lies in no year a calendar can hold. */
-      WorkdayAnswer answer = day < G_MAXINT32 ? calendar_is_workday (cal, ++day)
-                                              : WORKDAY_UNKNOWN;
-      if (answer == WORKDAY_UNKNOWN)
+      if (day == G_MAXINT32)
         {
           if (missing_year)
             date_to_ymd (day, missing_year, NULL, NULL);
           return FALSE;
         }
-      if (answer == WORKDAY_YES)
-        found++;
+      date_to_ymd (day + 1, &year, NULL, NULL);
+      if (cal != NULL && year >= DATE_MIN_YEAR && year <= DATE_MAX_YEAR)
+        cy = find_year (cal, year, NULL);
+      if (cy == NULL)
+        {
+          if (missing_year)
+            *missing_year = year;
+          return FALSE;
+        }
+      day = walk_year (cy, day, &left);
     }
-  /* found < n here would need a year of 366 known non-working days after
-   * max_steps known days: impossible, but never report a wrong day. */
-  g_return_val_if_fail (found == n, FALSE);
   *out = day;
   return TRUE;
 }

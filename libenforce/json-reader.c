@@ -81,10 +81,10 @@ fail_trailing_comma (Json *j)
   return FALSE;
 }
 
+/* Skips the whitespace from @p on, counting lines. */
 static void
-skip_ws (Json *j)
+skip_ws_from (Json *j, const guchar *p)
 {
-  const guchar *p = j->p;
   for (; p < j->end; p++)
     {
       guchar c = *p;
@@ -97,6 +97,21 @@ skip_ws (Json *j)
       j->line_cont = 0;
     }
   j->p = p;
+}
+
+/* Called between every two tokens, where there is mostly no whitespace or
+ * one space (", " and ": " in JSON Lines): those need no loop. */
+static inline void
+skip_ws (Json *j)
+{
+  const guchar *p = j->p;
+
+  if (p < j->end && *p == ' ')
+    p++;
+  if (p < j->end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+    skip_ws_from (j, p);
+  else
+    j->p = p;
 }
 
 static gboolean
@@ -251,6 +266,11 @@ read_string (Json *j, guint32 line, guint32 col)
   gboolean escaped = FALSE;
   for (;;)
     {
+      /* Four bytes at a time while four remain: most of a case is plain
+       * ASCII inside strings. */
+      while (end - p >= 4 && plain_byte[p[0]] && plain_byte[p[1]] && plain_byte[p[2]]
+             && plain_byte[p[3]])
+        p += 4;
       while (p < end && plain_byte[*p])
         p++;
       if (p >= end)
@@ -368,22 +388,21 @@ read_number (Json *j, guint32 line, guint32 col)
   return TRUE;
 }
 
-/* true, false, null: kept as static text, they need no arena. */
+/* true, false, null (the caller saw 't', 'f' or 'n'): kept as static
+ * text, they need no arena.  The first byte names the only word it can be. */
 static gboolean
 read_literal (Json *j, guint32 line, guint32 col)
 {
-  static const char *const words[] = { "true", "false", "null" };
+  const char *word = *j->p == 't' ? "true" : *j->p == 'f' ? "false" : "null";
+  gsize len = *j->p == 'f' ? 5 : 4;
   gsize avail = (gsize) (j->end - j->p);
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+
+  if (avail >= len && memcmp (j->p, word, len) == 0
+      && (avail == len || !is_word_char (j->p[len])))
     {
-      gsize len = strlen (words[i]);
-      if (avail >= len && memcmp (j->p, words[i], len) == 0
-          && (avail == len || !is_word_char (j->p[len])))
-        {
-          builder_scalar (&j->b, SCALAR_PLAIN, words[i], len, line, col);
-          j->p += len;
-          return TRUE;
-        }
+      builder_scalar (&j->b, SCALAR_PLAIN, word, len, line, col);
+      j->p += len;
+      return TRUE;
     }
   return fail_word (j, j->p);
 }

@@ -3,6 +3,30 @@
 
 #include <string.h>
 
+/* GLib 2.74 appends through g_string_insert_len(), an out-of-line call
+ * that re-checks its arguments every time, and the writer appends a few
+ * bytes at a time (a comma, a quote, a key): so it copies into the string's
+ * spare room itself and calls GLib only when the string has to grow.
+ * (GLib 2.76 inlines g_string_append_len() the same way.) */
+static inline void
+put (GString *out, const char *s, gsize n)
+{
+  if (out->allocated_len - out->len > n)     /* room for the bytes and the NUL */
+    {
+      memcpy (out->str + out->len, s, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, (gssize) n);
+}
+
+static inline void
+put_c (GString *out, char c)
+{
+  put (out, &c, 1);
+}
+
 void
 json_writer_init (JsonWriter *w, GString *out)
 {
@@ -21,7 +45,7 @@ before_value (JsonWriter *w)
       return;
     }
   if (w->has_items[w->depth])
-    g_string_append_c (w->out, ',');
+    put_c (w->out, ',');
   w->has_items[w->depth] = 1;
 }
 
@@ -29,7 +53,7 @@ static void
 open_container (JsonWriter *w, char c)
 {
   before_value (w);
-  g_string_append_c (w->out, c);
+  put_c (w->out, c);
   g_return_if_fail (w->depth < JSON_WRITER_MAX_DEPTH);
   w->depth++;
   w->has_items[w->depth] = 0;
@@ -40,7 +64,7 @@ close_container (JsonWriter *w, char c)
 {
   g_return_if_fail (w->depth > 0);
   w->depth--;
-  g_string_append_c (w->out, c);
+  put_c (w->out, c);
 }
 
 void
@@ -67,97 +91,156 @@ json_writer_end_array (JsonWriter *w)
   close_container (w, ']');
 }
 
-void
-json_writer_key (JsonWriter *w, const char *key)
-{
-  before_value (w);
-  json_append_escaped (w->out, key, strlen (key));
-  g_string_append_c (w->out, ':');
-  w->after_key = TRUE;
-}
+/* For each byte as the first of a sequence: 1 for ASCII that is copied as
+ * is, 2..4 for the lead byte of a UTF-8 sequence of that length (whose
+ * other bytes are checked by utf8_sequence_length()), 0 for a byte that is
+ * escaped ('"', '\\', control characters, DEL) or can start no valid
+ * sequence (continuation bytes, C0, C1, F5..FF).  One look-up per byte
+ * keeps the scan of ordinary text short. */
+static const guint8 sequence_length[256] = {
+  /* 00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  /* 10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  /* 20 */ 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  /* 30 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  /* 40 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  /* 50 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+  /* 60 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  /* 70 */ 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+  /* 80 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  /* 90 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  /* a0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  /* b0 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  /* c0 */ 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  /* d0 */ 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  /* e0 */ 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  /* f0 */ 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
 
-/* Length of the valid UTF-8 sequence at @s (at most @len bytes), or 0. */
-static gsize
+/* Length of the well-formed UTF-8 sequence at @s (at most @len bytes), or
+ * 0.  Every byte after the lead is 10xxxxxx; Unicode's table 3-7 narrows
+ * the second byte after four leads, which excludes overlong forms (E0, F0),
+ * UTF-16 surrogates (ED) and values past U+10FFFF (F4). */
+static inline gsize
 utf8_sequence_length (const guchar *s, gsize len)
 {
-  gsize n;
-  gunichar c;
+  gsize n = sequence_length[s[0]];
 
-  if (s[0] < 0xc2)
-    return 0;                   /* continuation byte or overlong lead */
-  n = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : s[0] < 0xf5 ? 4 : 0;
-  if (n == 0 || n > len)
+  if (n < 2 || n > len || (s[1] & 0xc0) != 0x80
+      || (n >= 3 && (s[2] & 0xc0) != 0x80) || (n == 4 && (s[3] & 0xc0) != 0x80))
     return 0;
-  c = s[0] & (0x7f >> n);
-  for (gsize i = 1; i < n; i++)
+  switch (s[0])
     {
-      if ((s[i] & 0xc0) != 0x80)
-        return 0;
-      c = (c << 6) | (s[i] & 0x3f);
+    case 0xe0: return s[1] >= 0xa0 ? n : 0;
+    case 0xed: return s[1] <= 0x9f ? n : 0;
+    case 0xf0: return s[1] >= 0x90 ? n : 0;
+    case 0xf4: return s[1] <= 0x8f ? n : 0;
+    default: return n;
     }
-  /* Overlong three- and four-byte forms, surrogates and values past
-   * U+10FFFF are not valid UTF-8. */
-  if ((n == 3 && c < 0x800) || (n == 4 && c < 0x10000) || c > 0x10ffff
-      || (c >= 0xd800 && c <= 0xdfff))
-    return 0;
-  return n;
+}
+
+/* Length of the longest prefix of @s (@len bytes) that JSON takes as it
+ * is: printable ASCII but '"' and '\\', and well-formed UTF-8.  Text is
+ * mostly that, so it is copied in one piece.  A run of plain ASCII is
+ * checked four bytes at a time while four remain, which halves the work
+ * per byte, then byte by byte. */
+static gsize
+plain_prefix (const guchar *s, gsize len)
+{
+  gsize i = 0;
+
+  for (;;)
+    {
+      while (i + 4 <= len && sequence_length[s[i]] == 1 && sequence_length[s[i + 1]] == 1
+             && sequence_length[s[i + 2]] == 1 && sequence_length[s[i + 3]] == 1)
+        i += 4;
+      while (i < len && sequence_length[s[i]] == 1)
+        i++;
+      if (i == len)
+        return len;
+      gsize n = utf8_sequence_length (s + i, len - i);
+      if (n == 0)
+        return i;
+      i += n;
+    }
+}
+
+/* The escape for a byte that sequence_length[] does not let through. */
+static void
+put_escape (GString *out, guchar c)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  switch (c)
+    {
+    case '"': put (out, "\\\"", 2); return;
+    case '\\': put (out, "\\\\", 2); return;
+    case '\n': put (out, "\\n", 2); return;
+    case '\r': put (out, "\\r", 2); return;
+    case '\t': put (out, "\\t", 2); return;
+    case '\b': put (out, "\\b", 2); return;
+    case '\f': put (out, "\\f", 2); return;
+    default: break;
+    }
+  if (c < 0x20 || c == 0x7f)
+    {
+      char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
+      put (out, esc, sizeof esc);
+    }
+  else
+    put (out, "\xef\xbf\xbd", 3);        /* U+FFFD for a byte that is not UTF-8 */
+}
+
+/* Appends @str as a JSON string literal, then @suffix (NUL: nothing). */
+static void
+append_string (GString *out, const char *str, gsize len, char suffix)
+{
+  const guchar *s = (const guchar *) str;
+  gsize plain = plain_prefix (s, len);
+
+  /* The usual case, a string that needs no escape: one copy with its
+   * quotes (and the ':' after a key) into room made once. */
+  if (plain == len && out->allocated_len - out->len > len + 3)
+    {
+      char *dst = out->str + out->len;
+
+      *dst++ = '"';
+      memcpy (dst, str, len);
+      dst += len;
+      *dst++ = '"';
+      if (suffix != '\0')
+        *dst++ = suffix;
+      *dst = '\0';
+      out->len = (gsize) (dst - out->str);
+      return;
+    }
+
+  put_c (out, '"');
+  for (gsize i = 0;;)
+    {
+      put (out, str + i, plain);
+      i += plain;
+      if (i == len)
+        break;
+      put_escape (out, s[i++]);
+      plain = plain_prefix (s + i, len - i);
+    }
+  put_c (out, '"');
+  if (suffix != '\0')
+    put_c (out, suffix);
 }
 
 void
 json_append_escaped (GString *out, const char *str, gsize len)
 {
-  static const char hex[] = "0123456789abcdef";
-  const guchar *s = (const guchar *) str;
-  gsize i = 0;
+  append_string (out, str, len, '\0');
+}
 
-  g_string_append_c (out, '"');
-  while (i < len)
-    {
-      gsize run = i;
-
-      /* Copy plain ASCII in one go: the common case. */
-      while (run < len && s[run] >= 0x20 && s[run] < 0x7f && s[run] != '"' && s[run] != '\\')
-        run++;
-      if (run > i)
-        {
-          g_string_append_len (out, (const char *) s + i, (gssize) (run - i));
-          i = run;
-          continue;
-        }
-      switch (s[i])
-        {
-        case '"': g_string_append (out, "\\\""); i++; continue;
-        case '\\': g_string_append (out, "\\\\"); i++; continue;
-        case '\n': g_string_append (out, "\\n"); i++; continue;
-        case '\r': g_string_append (out, "\\r"); i++; continue;
-        case '\t': g_string_append (out, "\\t"); i++; continue;
-        case '\b': g_string_append (out, "\\b"); i++; continue;
-        case '\f': g_string_append (out, "\\f"); i++; continue;
-        default: break;
-        }
-      if (s[i] < 0x20 || s[i] == 0x7f)
-        {
-          char esc[7] = { '\\', 'u', '0', '0', hex[s[i] >> 4], hex[s[i] & 0xf], 0 };
-          g_string_append (out, esc);
-          i++;
-          continue;
-        }
-      {
-        gsize n = utf8_sequence_length (s + i, len - i);
-
-        if (n == 0)
-          {
-            g_string_append (out, "\xef\xbf\xbd");   /* U+FFFD for a byte that is not UTF-8 */
-            i++;
-          }
-        else
-          {
-            g_string_append_len (out, (const char *) s + i, (gssize) n);
-            i += n;
-          }
-      }
-    }
-  g_string_append_c (out, '"');
+void
+json_writer_key (JsonWriter *w, const char *key)
+{
+  before_value (w);
+  append_string (w->out, key, strlen (key), ':');
+  w->after_key = TRUE;
 }
 
 void
@@ -181,22 +264,39 @@ json_writer_string (JsonWriter *w, const char *s)
 void
 json_writer_int (JsonWriter *w, gint64 v)
 {
+  /* By hand rather than through printf, which costs more than the rest
+   * of a member: the recommendation JSON holds dozens of integers. */
+  char buf[24];
+  char *end = buf + sizeof buf, *p = end;
+  guint64 u = v < 0 ? 0 - (guint64) v : (guint64) v;   /* well defined for G_MININT64 */
+
+  do
+    {
+      *--p = (char) ('0' + u % 10);
+      u /= 10;
+    }
+  while (u != 0);
+  if (v < 0)
+    *--p = '-';
   before_value (w);
-  g_string_append_printf (w->out, "%" G_GINT64_FORMAT, v);
+  put (w->out, p, (gsize) (end - p));
 }
 
 void
 json_writer_bool (JsonWriter *w, gboolean v)
 {
   before_value (w);
-  g_string_append (w->out, v ? "true" : "false");
+  if (v)
+    put (w->out, "true", 4);
+  else
+    put (w->out, "false", 5);
 }
 
 void
 json_writer_null (JsonWriter *w)
 {
   before_value (w);
-  g_string_append (w->out, "null");
+  put (w->out, "null", 4);
 }
 
 void
@@ -208,7 +308,7 @@ json_writer_raw (JsonWriter *w, const char *json)
       return;
     }
   before_value (w);
-  g_string_append (w->out, json);
+  put (w->out, json, strlen (json));
 }
 
 void

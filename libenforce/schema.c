@@ -74,18 +74,43 @@ gsize
 bind_push_key (Binder *b, const char *key)
 {
   gsize saved = b->path_len;
+  gsize len = strlen (key);
+
+  /* Every field of every case is bound under its path: when ".key" fits,
+   * as it nearly always does, it is written in one go. */
+  if (saved + 1 + len < sizeof b->path)
+    {
+      char *p = b->path + saved;
+      if (saved > 0)
+        *p++ = '.';
+      memcpy (p, key, len);
+      p[len] = '\0';
+      b->path_len = (gsize) (p + len - b->path);
+      return saved;
+    }
   if (b->path_len > 0)
     path_append (b, ".", 1);
-  path_append (b, key, strlen (key));
+  path_append (b, key, len);
   return saved;
 }
 
 gsize
 bind_push_index (Binder *b, guint index)
 {
+  /* "[index]" by hand: every field of every case pushes its path, and
+   * printf would cost more than the binding it labels. */
   char buf[24];
-  int n = g_snprintf (buf, sizeof buf, "[%u]", index);
-  return path_append (b, buf, (gsize) n);
+  char *end = buf + sizeof buf, *p = end;
+
+  *--p = ']';
+  do
+    {
+      *--p = (char) ('0' + index % 10);
+      index /= 10;
+    }
+  while (index != 0);
+  *--p = '[';
+  return path_append (b, p, (gsize) (end - p));
 }
 
 void
@@ -200,8 +225,12 @@ join_names (const char *const *names)
 static gboolean
 name_in (const Node *key, const char *const *names)
 {
+  /* Every key of every mapping is checked against every allowed name: the
+   * first byte rules most names out before they are measured.  (Key text
+   * is NUL-terminated, so an empty key reads '\0' there.) */
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    if (strlen (names[i]) == key->len && memcmp (names[i], key->v.text, key->len) == 0)
+    if (names[i][0] == key->v.text[0] && strlen (names[i]) == key->len
+        && memcmp (names[i], key->v.text, key->len) == 0)
       return TRUE;
   return FALSE;
 }
@@ -401,9 +430,11 @@ bind_int (Binder *b, const Node *n, gint64 min, gint64 max, gint64 *out)
   g_return_val_if_fail (b != NULL && n != NULL && out != NULL, FALSE);
   if (!expect_scalar (b, n))
     return FALSE;
-  g_autofree char *s = shown (n);
+  /* The value is escaped for a message only on the failure paths. */
+  g_autofree char *s = NULL;
   if (n->style != SCALAR_PLAIN)
     {
+      s = shown (n);
       bind_error (b, ENFORCE_ERROR_INVALID_VALUE, n, "整数 \"%s\" 不应加引号",
                   "integer \"%s\" must not be quoted", s);
       return FALSE;
@@ -412,6 +443,7 @@ bind_int (Binder *b, const Node *n, gint64 min, gint64 max, gint64 *out)
   gboolean overflow;
   if (!parse_int (n->v.text, n->len, &v, &overflow))
     {
+      s = shown (n);
       bind_error (b, ENFORCE_ERROR_INVALID_VALUE, n,
                   "\"%s\" 不是整数：应为不带前导零的十进制数字",
                   "\"%s\" is not an integer: expected decimal digits without leading zeros",
@@ -420,6 +452,7 @@ bind_int (Binder *b, const Node *n, gint64 min, gint64 max, gint64 *out)
     }
   if (overflow || v < min || v > max)
     {
+      s = shown (n);
       bind_error (b, ENFORCE_ERROR_INVALID_VALUE, n,
                   "整数 %s 超出范围 [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]",
                   "integer %s is out of range [%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]",

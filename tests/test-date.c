@@ -473,6 +473,74 @@ test_calendar_add_workdays__guards_programmer_errors (void **state)
   assert_int_equal (criticals, 2);
 }
 
+/* The definition calendar_add_workdays() must agree with: ask
+ * calendar_is_workday() about every day after @from in turn. */
+static gboolean
+add_day_by_day (const Calendar *cal, gint32 from, int n, gint32 *out, int *missing)
+{
+  gint32 day = from;
+
+  for (int found = 0; found < n;)
+    {
+      WorkdayAnswer answer = calendar_is_workday (cal, ++day);
+      if (answer == WORKDAY_UNKNOWN)
+        {
+          date_to_ymd (day, missing, NULL, NULL);
+          return FALSE;
+        }
+      found += answer == WORKDAY_YES;
+    }
+  *out = day;
+  return TRUE;
+}
+
+static void
+test_calendar_add_workdays__agrees_with_is_workday_day_by_day (void **state)
+{
+  /* 2023 and 2024 with long holidays, make-up days, a repeated entry and
+   * a day listed as both (the holiday wins, as in calendar_is_workday());
+   * 2025 is missing, 2026 has only New Year's Day.  Every start day from
+   * late 2022 to early 2027 and every count up to 40 (and a few long
+   * ones) must give the day-by-day answer, or the same missing year. */
+  gint32 h2023[] = { ymd (2023, 1, 1), ymd (2023, 1, 2), ymd (2023, 1, 21), ymd (2023, 1, 22),
+                     ymd (2023, 1, 23), ymd (2023, 1, 24), ymd (2023, 1, 25), ymd (2023, 1, 26),
+                     ymd (2023, 1, 27), ymd (2023, 10, 1), ymd (2023, 10, 2), ymd (2023, 10, 3),
+                     ymd (2023, 10, 4), ymd (2023, 10, 5), ymd (2023, 10, 6), ymd (2023, 12, 29),
+                     ymd (2023, 12, 30), ymd (2023, 12, 31) };
+  gint32 w2023[] = { ymd (2023, 1, 28), ymd (2023, 1, 29), ymd (2023, 10, 7), ymd (2023, 10, 8) };
+  gint32 h2024[] = { ymd (2024, 1, 1), ymd (2024, 2, 10), ymd (2024, 2, 11), ymd (2024, 2, 12),
+                     ymd (2024, 2, 12), ymd (2024, 2, 13), ymd (2024, 2, 14), ymd (2024, 2, 15),
+                     ymd (2024, 2, 16), ymd (2024, 2, 17), ymd (2024, 12, 31) };
+  gint32 w2024[] = { ymd (2024, 2, 4), ymd (2024, 2, 18), ymd (2024, 2, 18), ymd (2024, 12, 31) };
+  gint32 h2026[] = { ymd (2026, 1, 1) };
+  CalendarYear years[] = {
+    { 2023, h2023, G_N_ELEMENTS (h2023), w2023, G_N_ELEMENTS (w2023), TRUE },
+    { 2024, h2024, G_N_ELEMENTS (h2024), w2024, G_N_ELEMENTS (w2024), TRUE },
+    { 2026, h2026, G_N_ELEMENTS (h2026), NULL, 0, TRUE },
+  };
+  Calendar cal = { years, G_N_ELEMENTS (years) };
+  static const int long_counts[] = { 100, 250, 251, 400 };
+  (void) state;
+
+  for (gint32 from = ymd (2022, 12, 20); from <= ymd (2027, 1, 10); from++)
+    for (int k = 0; k < 41 + (int) G_N_ELEMENTS (long_counts); k++)
+      {
+        int n = k <= 40 ? k : long_counts[k - 41];
+        gint32 want = DATE_NONE, got = DATE_NONE;
+        int want_missing = -1, got_missing = -1;
+        gboolean want_ok = add_day_by_day (&cal, from, n, &want, &want_missing);
+        gboolean got_ok = calendar_add_workdays (&cal, from, n, &got, &got_missing);
+
+        if (got_ok != want_ok || got != want || got_missing != want_missing)
+          {
+            char text[11];
+            date_format_buf (from, text);
+            fail_msg ("%s + %d working days: %d %d (missing %d), day by day %d %d (missing %d)",
+                      text, n, got_ok, got, got_missing, want_ok, want, want_missing);
+          }
+      }
+}
+
 static void
 test_calendar_span_verified__needs_every_year_verified (void **state)
 {
@@ -522,6 +590,7 @@ main (void)
     S (test_calendar_is_workday__spring_festival_2024),
     S (test_calendar_is_workday__unknown_without_that_year),
     S (test_calendar_add_workdays__five_after_2024_02_08_is_02_21),
+    T (test_calendar_add_workdays__agrees_with_is_workday_day_by_day),
     S (test_calendar_add_workdays__zero_is_the_start_day),
     S (test_calendar_add_workdays__stops_at_a_missing_year),
     S (test_calendar_add_workdays__crosses_into_the_next_calendar_year),

@@ -136,6 +136,227 @@ test_json_writer__keeps_embedded_nul_escaped (void **state)
   assert_string_equal (s, "\"a\\u0000b\"");
 }
 
+/* A reference escaper, one character at a time, written from the rules in
+ * json-writer.h rather than from the writer's code: GLib decides what is
+ * well-formed UTF-8. */
+static char *
+escaped_reference (const char *s, gsize len)
+{
+  GString *out = g_string_new ("\"");
+
+  for (gsize i = 0; i < len;)
+    {
+      guchar c = (guchar) s[i];
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f')
+        g_string_append_printf (out, "\\%c", c == '\n' ? 'n' : c == '\r' ? 'r' : c == '\t' ? 't'
+                                                 : c == '\b' ? 'b' : 'f');
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\u%04x", (unsigned) c);
+      else if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else if (g_utf8_get_char_validated (s + i, (gssize) (len - i)) < 0x110000)
+        {
+          /* (Negative values, -1 and -2, are huge as gunichar.) */
+          gsize n = (gsize) g_utf8_skip[c];
+          g_string_append_len (out, s + i, (gssize) n);
+          i += n;
+          continue;
+        }
+      else
+        g_string_append (out, "\xef\xbf\xbd");
+      i++;
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
+/* json_append_escaped() into a string with no spare room and into one with
+ * plenty: the writer copies into spare room itself, and grows through GLib
+ * otherwise. */
+static void
+assert_escapes_like_reference (const char *s, gsize len)
+{
+  g_autofree char *want = escaped_reference (s, len);
+  g_autoptr(GString) tight = g_string_new (NULL);
+  g_autoptr(GString) roomy = g_string_sized_new (4096);
+
+  g_string_append (roomy, "x");
+  json_append_escaped (tight, s, len);
+  json_append_escaped (roomy, s, len);
+  if (strcmp (tight->str, want) != 0 || strcmp (roomy->str + 1, want) != 0
+      || tight->len != strlen (want) || roomy->len != strlen (want) + 1)
+    {
+      g_autofree char *hex = g_strdup ("");
+      for (gsize i = 0; i < len; i++)
+        {
+          char *more = g_strdup_printf ("%s %02x", hex, (guchar) s[i]);
+          g_free (hex);
+          hex = more;
+        }
+      fail_msg ("input%s: got %s / %s, want %s", hex, tight->str, roomy->str + 1, want);
+    }
+}
+
+static void
+test_json_writer__escapes_every_two_byte_input_like_the_reference (void **state)
+{
+  (void) state;
+  for (int a = 0; a < 256; a++)
+    for (int b = 0; b < 256; b++)
+      {
+        char in[2] = { (char) a, (char) b };
+        assert_escapes_like_reference (in, 1);
+        assert_escapes_like_reference (in, 2);
+      }
+}
+
+static void
+test_json_writer__escapes_every_lead_and_second_byte_like_the_reference (void **state)
+{
+  /* Each lead byte with each second byte, then tails that are and are
+   * not continuation bytes: covers the overlong, surrogate and
+   * past-U+10FFFF edges of three- and four-byte sequences, and sequences
+   * cut short by the end of the input. */
+  static const guchar tails[][2] = {
+    { 0x80, 0x80 }, { 0xbf, 0xbf }, { 0x80, 0x41 }, { 0x41, 0x80 }, { 0xc0, 0x80 },
+  };
+  (void) state;
+  for (int a = 0x80; a < 256; a++)
+    for (int b = 0; b < 256; b++)
+      for (guint t = 0; t < G_N_ELEMENTS (tails); t++)
+        {
+          char in[5] = { (char) a, (char) b, (char) tails[t][0], (char) tails[t][1], 'z' };
+          for (gsize len = 3; len <= 5; len++)
+            assert_escapes_like_reference (in, len);
+        }
+}
+
+static void
+test_json_writer__escapes_at_every_offset_of_long_text (void **state)
+{
+  /* Plain ASCII is scanned four bytes at a time: put an escape, a
+   * Chinese character and an invalid byte at every offset of texts of
+   * every length up to 40, and once in a text far larger than the
+   * string's first allocation. */
+  static const char *const odd[] = { "\"", "\\", "\n", "\x01", "\x7f", "中", "\xff", "\xe4\xb8" };
+  (void) state;
+  for (gsize len = 0; len <= 40; len++)
+    for (gsize at = 0; at <= len; at++)
+      for (guint k = 0; k < G_N_ELEMENTS (odd); k++)
+        {
+          g_autoptr(GString) in = g_string_new (NULL);
+          for (gsize i = 0; i < len; i++)
+            {
+              if (i == at)
+                g_string_append (in, odd[k]);
+              g_string_append_c (in, (char) ('a' + i % 26));
+            }
+          assert_escapes_like_reference (in->str, in->len);
+        }
+  {
+    g_autoptr(GString) big = g_string_new (NULL);
+    for (int i = 0; i < 3000; i++)
+      g_string_append (big, i % 7 == 0 ? "有碍城市容貌\"" : i % 5 == 0 ? "\t\xc0" : "abc ");
+    assert_escapes_like_reference (big->str, big->len);
+  }
+}
+
+/* Appends spaces until @out has @room bytes of room left (allocated_len
+ * - 1, as one byte holds the NUL); returns the text so far. */
+static char *
+fill_until_room (GString *out, gsize room)
+{
+  while (out->len < out->allocated_len - 1 - room)
+    g_string_append_c (out, ' ');
+  return g_strdup (out->str);
+}
+
+/* Writes @want_tail (by @write) into a string left with exactly the room
+ * it needs + @slack bytes, and checks the whole text. */
+static void
+assert_fits (int what, const char *want_tail, int slack)
+{
+  g_autoptr(GString) out = g_string_sized_new (100);
+  JsonWriter w;
+
+  json_writer_init (&w, out);
+  if (what == 1)
+    json_writer_begin_object (&w);
+  g_autofree char *before = fill_until_room (out, (gsize) ((int) strlen (want_tail) + slack));
+  if (what == 0)
+    json_append_escaped (out, "abcdefgh", 8);
+  else if (what == 1)
+    json_writer_key (&w, "abcdefgh");
+  else
+    json_writer_int (&w, -1234567);
+  g_autofree char *want = g_strconcat (before, want_tail, NULL);
+  assert_string_equal (out->str, want);
+  assert_int_equal (out->len, strlen (want));
+}
+
+static void
+test_json_writer__fills_the_room_left_exactly (void **state)
+{
+  /* The writer copies into a string's spare room itself and asks GLib to
+   * grow the string otherwise: a string, a key with its ':' and an
+   * integer, each written where they miss fitting by 3..1 bytes, fit
+   * exactly, or leave 1..6 bytes.  An off-by-one shows here under a
+   * sanitizer, and as wrong output anywhere. */
+  (void) state;
+  for (int slack = -3; slack <= 6; slack++)
+    {
+      assert_fits (0, "\"abcdefgh\"", slack);
+      assert_fits (1, "\"abcdefgh\":", slack);
+      assert_fits (2, "-1234567", slack);
+    }
+}
+
+static void
+test_json_writer__key_needing_escapes_is_escaped (void **state)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  JsonWriter w;
+
+  (void) state;
+  json_writer_init (&w, out);
+  json_writer_begin_object (&w);
+  json_writer_member_int (&w, "a\"b\\c\n", 1);
+  json_writer_member_int (&w, "事实", 2);
+  json_writer_member_int (&w, "", 3);
+  json_writer_end_object (&w);
+  assert_string_equal (out->str, "{\"a\\\"b\\\\c\\n\":1,\"事实\":2,\"\":3}");
+}
+
+static void
+test_json_writer__writes_integers_as_printf_does (void **state)
+{
+  gint64 power = 1;
+
+  (void) state;
+  /* Around every power of ten up to 10^18 (10^19 is past G_MAXINT64),
+   * both signs. */
+  for (int exponent = 0;; exponent++)
+    {
+      for (gint64 d = -1; d <= 1; d++)
+        for (int sign = -1; sign <= 1; sign += 2)
+          {
+            gint64 x = sign * (power + d);
+            g_autoptr(GString) out = g_string_new (NULL);
+            g_autofree char *want = g_strdup_printf ("%" G_GINT64_FORMAT, x);
+            JsonWriter w;
+
+            json_writer_init (&w, out);
+            json_writer_int (&w, x);
+            assert_string_equal (out->str, want);
+          }
+      if (exponent == 18)
+        break;
+      power *= 10;
+    }
+}
+
 static void
 test_json_writer__output_reads_back_with_the_strict_reader (void **state)
 {
@@ -186,6 +407,12 @@ main (void)
     cmocka_unit_test (test_json_writer__passes_valid_utf8_through),
     cmocka_unit_test (test_json_writer__replaces_invalid_utf8),
     cmocka_unit_test (test_json_writer__keeps_embedded_nul_escaped),
+    cmocka_unit_test (test_json_writer__escapes_every_two_byte_input_like_the_reference),
+    cmocka_unit_test (test_json_writer__escapes_every_lead_and_second_byte_like_the_reference),
+    cmocka_unit_test (test_json_writer__escapes_at_every_offset_of_long_text),
+    cmocka_unit_test (test_json_writer__fills_the_room_left_exactly),
+    cmocka_unit_test (test_json_writer__key_needing_escapes_is_escaped),
+    cmocka_unit_test (test_json_writer__writes_integers_as_printf_does),
     cmocka_unit_test (test_json_writer__output_reads_back_with_the_strict_reader),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
