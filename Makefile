@@ -46,8 +46,46 @@ test-tsan: deps
 
 test: test-c test-asan test-tsan
 
+# --- bench, fuzz, coverage (docs/performance.md, docs/reliability.md) ------
+# make bench [BENCH_ARGS="--large 0 --runs 3"]   throughput table + allocations per recommendation
+# make bench-callgrind                            instructions per recommendation (valgrind)
+# make fuzz [FUZZ_SECONDS=60] [FUZZ_MERGE=1] [FUZZ_TARGETS="rules money"]
+# make coverage                                   line and branch coverage of libenforce/
+.PHONY: bench-callgrind
+BENCH_ARGS   ?=
+FUZZ_SECONDS ?= 60
+FUZZ_MERGE   ?= 0
+FUZZ_TARGETS ?=
+
 bench: build
-	$(BUILD)/bench/enforce-bench
+	$(BUILD)/bench/enforce-bench $(BENCH_ARGS)
+	@if [ -x $(BUILD)/bench/enforce-bench-allocs ]; then \
+	  echo; $(BUILD)/bench/enforce-bench-allocs --allocs; fi
+
+bench-callgrind: build
+	@ENFORCE_QUALITY_TOOLS=1 tools/install-deps.sh
+	bash bench/callgrind.sh $(BUILD)/bench/enforce-bench $(BENCH_ARGS)
+
+fuzz:
+	@ENFORCE_QUALITY_TOOLS=1 tools/install-deps.sh
+	cmake --preset fuzz
+	cmake --build --preset fuzz -j $(JOBS) --target fuzz-targets
+	bash tests/fuzz/run-fuzz.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_MERGE) $(FUZZ_TARGETS)
+
+# Tests run first; the report is printed whether or not they pass, and the
+# target then fails if any test failed.
+coverage:
+	@ENFORCE_QUALITY_TOOLS=1 tools/install-deps.sh
+	cmake --preset coverage
+	cmake --build --preset coverage -j $(JOBS)
+	find build-coverage -name '*.gcda' -delete
+	ctest --preset coverage -j $(JOBS); status=$$?; \
+	gcovr --root . --object-directory build-coverage --filter '$(CURDIR)/libenforce/' \
+	      --exclude-unreachable-branches -j $(JOBS) \
+	      --txt build-coverage/coverage.txt --html-details build-coverage/coverage.html \
+	      --print-summary || status=1; \
+	echo "coverage: build-coverage/coverage.txt, build-coverage/coverage.html"; \
+	exit $$status
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-*
