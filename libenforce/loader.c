@@ -25,6 +25,10 @@
 
 /* Diagnostics. */
 
+static void add_va (Loader *ld, EnforceSeverity severity, EnforceErrorCode code, Loc loc,
+                    const char *zh_format, const char *en_format, va_list args)
+  G_GNUC_PRINTF (5, 0) G_GNUC_PRINTF (6, 0);
+
 static void
 add_va (Loader *ld, EnforceSeverity severity, EnforceErrorCode code, Loc loc,
         const char *zh_format, const char *en_format, va_list args)
@@ -891,18 +895,18 @@ build_index (Loader *ld, GPtrArray *items, gsize id_offset, gsize loc_offset,
 
   for (guint i = 0; i < items->len; i++)
     {
-      const char *item = g_ptr_array_index (items, i);
-      const char *id = *(const char *const *) (item + id_offset);
-      const Loc *loc = (const Loc *) (item + loc_offset);
+      gpointer item = g_ptr_array_index (items, i);
+      const char *id = G_STRUCT_MEMBER (const char *, item, id_offset);
+      const Loc *loc = G_STRUCT_MEMBER_P (item, loc_offset);
       if (id == NULL)
         continue;
-      const char *first = g_hash_table_lookup (index, id);
+      gpointer first = g_hash_table_lookup (index, id);
       if (first == NULL)
         {
-          g_hash_table_insert (index, (gpointer) id, (gpointer) item);
+          g_hash_table_insert (index, (gpointer) id, item);
           continue;
         }
-      const Loc *first_loc = (const Loc *) (first + loc_offset);
+      const Loc *first_loc = G_STRUCT_MEMBER_P (first, loc_offset);
       ld_error (ld, ENFORCE_ERROR_DUPLICATE_ID, *loc,
                 "%s%.0s \"%s\" 重复定义，首次定义于 %s:%u:%u",
                 "duplicate %.0s%s \"%s\"; first defined at %s:%u:%u",
