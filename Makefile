@@ -42,7 +42,7 @@ test-asan: asan
 test-tsan: deps
 	cmake -S . -B $(TSAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DENFORCE_TSAN=ON
 	cmake --build $(TSAN_BUILD) -j $(JOBS) --target test-concurrency
-	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $(TSAN_BUILD)/tests/test-concurrency
+	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $(TSAN_BUILD)/tests/test-concurrency
 
 test: test-c test-asan test-tsan
 
