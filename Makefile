@@ -38,11 +38,12 @@ test-asan: asan
 	G_SLICE=always-malloc G_DEBUG=gc-friendly \
 	ctest --test-dir $(ASAN_BUILD) -j $(JOBS) --output-on-failure
 
-# ThreadSanitizer needs its own build; only the concurrency test runs there.
+# ThreadSanitizer needs its own build; the tests that run threads run there.
 test-tsan: deps
 	cmake -S . -B $(TSAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DENFORCE_TSAN=ON
-	cmake --build $(TSAN_BUILD) -j $(JOBS) --target test-concurrency
-	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $(TSAN_BUILD)/tests/test-concurrency
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target test-concurrency test-batch
+	G_SLICE=always-malloc TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	ctest --test-dir $(TSAN_BUILD) -R '^test-(concurrency|batch)$$' --output-on-failure
 
 test: test-c test-asan test-tsan
 
