@@ -16,6 +16,8 @@
 
 typedef struct {
   const char *name;
+  guint name_hash;                 /* g_str_hash (name): binding to a benchmark's
+                                    * declarations compares it first */
   const char *text;                /* raw scalar text */
   ScalarStyle style;
   guint32 line, col;

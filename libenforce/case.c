@@ -213,6 +213,8 @@ bind_facts (Binder *b, EnforceCase *c, const Node *n)
         return FALSE;
       saved = bind_push_key (b, key);
       ok = bind_id (b, k, &f->name);
+      if (ok)
+        f->name_hash = g_str_hash (f->name);
       if (ok && v->kind != NODE_SCALAR)
         {
           bind_error (b, ENFORCE_ERROR_WRONG_TYPE, v,

@@ -5,6 +5,8 @@
  */
 #include "citation.h"
 
+#include <string.h>
+
 static const char *const digit_zh[10] = {
   "零", "一", "二", "三", "四", "五", "六", "七", "八", "九",
 };
@@ -121,4 +123,160 @@ citation_render (const Citation *c, EnforceLang lang)
   GString *out = g_string_new (NULL);
   citation_append (out, c, lang);
   return g_string_free (out, FALSE);
+}
+
+void
+citation_write_json (JsonWriter *w, const Citation *c)
+{
+  char *text[2] = { NULL, NULL };
+
+  json_writer_begin_object (w);
+  json_writer_member_string (w, "instrument", c->instrument ? c->instrument->id : NULL);
+  json_writer_member_string (w, "title", c->instrument ? c->instrument->title : NULL);
+  json_writer_member_int (w, "article", c->article);
+  json_writer_key (w, "paragraph");
+  if (c->paragraph != 0)
+    json_writer_int (w, c->paragraph);
+  else
+    json_writer_null (w);
+  json_writer_key (w, "item");
+  if (c->item != 0)
+    json_writer_int (w, c->item);
+  else
+    json_writer_null (w);
+  json_writer_member_bool (w, "verified", c->verified);
+  json_writer_key (w, "text");
+  json_writer_begin_object (w);
+  for (int lang = ENFORCE_LANG_ZH; lang <= ENFORCE_LANG_EN; lang++)
+    if (c->text[lang] == NULL)
+      text[lang] = citation_render (c, (EnforceLang) lang);
+  json_writer_member_string (w, "zh", text[0] ? text[0] : c->text[0]);
+  json_writer_member_string (w, "en", text[1] ? text[1] : c->text[1]);
+  json_writer_end_object (w);
+  json_writer_end_object (w);
+  g_free (text[0]);
+  g_free (text[1]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rendering once per rule set                                         */
+
+struct CitationCache {
+  Arena *arena;
+  GHashTable *seen;                /* Citation* → itself: the first of its kind, rendered.
+                                    * Keys are rule data, not case input. */
+  GString *scratch;
+};
+
+static guint
+citation_hash (gconstpointer p)
+{
+  const Citation *c = p;
+
+  return g_direct_hash (c->instrument) * 31u
+         + ((guint) c->article << 16 ^ (guint) c->paragraph << 8 ^ c->item) * 2u + !!c->verified;
+}
+
+static gboolean
+citation_equal (gconstpointer a, gconstpointer b)
+{
+  const Citation *x = a, *y = b;
+
+  return x->instrument == y->instrument && x->article == y->article
+         && x->paragraph == y->paragraph && x->item == y->item
+         && !x->verified == !y->verified;
+}
+
+CitationCache *
+citation_cache_new (Arena *arena)
+{
+  CitationCache *cache = g_new0 (CitationCache, 1);
+
+  cache->arena = arena;
+  cache->seen = g_hash_table_new (citation_hash, citation_equal);
+  cache->scratch = g_string_sized_new (256);
+  return cache;
+}
+
+void
+citation_cache_free (CitationCache *cache)
+{
+  if (cache == NULL)
+    return;
+  g_hash_table_unref (cache->seen);
+  g_string_free (cache->scratch, TRUE);
+  g_free (cache);
+}
+
+static const char *
+arena_copy (CitationCache *cache)
+{
+  return arena_strndup (cache->arena, cache->scratch->str, cache->scratch->len);
+}
+
+void
+citation_prerender (CitationCache *cache, Citation *c)
+{
+  const Citation *first;
+  JsonWriter w;
+
+  g_return_if_fail (cache != NULL && c != NULL);
+
+  first = g_hash_table_lookup (cache->seen, c);
+  if (first != NULL)
+    {
+      if (first != c)
+        {
+          c->text[ENFORCE_LANG_ZH] = first->text[ENFORCE_LANG_ZH];
+          c->text[ENFORCE_LANG_EN] = first->text[ENFORCE_LANG_EN];
+          c->json = first->json;
+        }
+      return;
+    }
+  for (int lang = ENFORCE_LANG_ZH; lang <= ENFORCE_LANG_EN; lang++)
+    {
+      g_string_truncate (cache->scratch, 0);
+      citation_append (cache->scratch, c, (EnforceLang) lang);
+      c->text[lang] = arena_copy (cache);
+    }
+  g_string_truncate (cache->scratch, 0);
+  json_writer_init (&w, cache->scratch);
+  citation_write_json (&w, c);
+  c->json = arena_copy (cache);
+  g_hash_table_insert (cache->seen, c, c);
+}
+
+Citation *
+citations_law_new (CitationCache *cache, const Instrument *apl)
+{
+  static const guint16 articles[LAW_CITE_COUNT][2] = {
+    [LAW_ART_29] = { 29, 0 },
+    [LAW_ART_30] = { 30, 0 },
+    [LAW_ART_31] = { 31, 0 },
+    [LAW_ART_32] = { 32, 0 },
+    [LAW_ART_33_1] = { 33, 1 },
+    [LAW_ART_33_2] = { 33, 2 },
+    [LAW_ART_33_3] = { 33, 3 },
+    [LAW_ART_36] = { 36, 0 },
+    [LAW_ART_37] = { 37, 0 },
+    [LAW_ART_51] = { 51, 0 },
+    [LAW_ART_57] = { 57, 0 },
+    [LAW_ART_58] = { 58, 0 },
+    [LAW_ART_63] = { 63, 0 },
+    [LAW_ART_68] = { 68, 0 },
+  };
+  Citation *law;
+
+  g_return_val_if_fail (cache != NULL && apl != NULL, NULL);
+
+  law = arena_new0 (cache->arena, Citation, LAW_CITE_COUNT);
+  for (guint i = 0; i < LAW_CITE_COUNT; i++)
+    {
+      law[i].instrument = apl;
+      law[i].article = articles[i][0];
+      law[i].paragraph = articles[i][1];
+      law[i].verified = TRUE;
+      citation_prerender (cache, &law[i]);
+    }
+  return law;
 }

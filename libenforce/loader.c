@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
+#include "citation.h"
 #include "node.h"
 
 /* Diagnostics. */
@@ -1123,6 +1124,177 @@ assemble (Loader *ld)
   g_snprintf (rules->hash, sizeof rules->hash, "sha256:%s", g_checksum_get_string (ld->hash));
 }
 
+/* ------------------------------------------------------------------ */
+/* Precomputation for the engine                                       */
+
+/* A loaded rule set never changes, so whatever a recommendation would
+ * otherwise work out again and again from it is worked out here, once, for
+ * a rule set that loaded without errors.  Each field has a fallback (NULL:
+ * compute as before), and every answer equals the computation it replaces. */
+
+/* Fact-name hashes (binding a case compares them before the names) and
+ * version dates as text (the result's "version"). */
+static void
+precompute_benchmarks (Loader *ld)
+{
+  for (guint i = 0; i < ld->benchmarks->len; i++)
+    {
+      Benchmark *bm = g_ptr_array_index (ld->benchmarks, i);
+
+      for (guint f = 0; f < bm->n_facts; f++)
+        bm->facts[f].name_hash = bm->facts[f].name ? g_str_hash (bm->facts[f].name) : 0;
+      for (guint v = 0; v < bm->n_versions; v++)
+        date_format_buf (bm->versions[v].from, bm->versions[v].from_text);
+    }
+}
+
+static const Instrument *
+find_instrument (Loader *ld, const char *id)
+{
+  for (guint i = 0; i < ld->instruments->len; i++)
+    {
+      const Instrument *inst = g_ptr_array_index (ld->instruments, i);
+      if (inst->id != NULL && strcmp (inst->id, id) == 0)
+        return inst;
+    }
+  return NULL;
+}
+
+/* Every citation's text in both languages and its JSON object, and the
+ * engine's own citations of the Administrative Penalty Law: a trace then
+ * borrows them. */
+static void
+precompute_citations (Loader *ld)
+{
+  CitationCache *cache = citation_cache_new (ld->arena);
+  const Instrument *apl = find_instrument (ld, "cn-apl");
+
+  for (guint i = 0; i < ld->citations->len; i++)
+    citation_prerender (cache, g_array_index (ld->citations, PendingCitation, i).citation);
+  ld->rules->law_citations = apl ? citations_law_new (cache, apl) : NULL;
+  citation_cache_free (cache);
+}
+
+static int
+compare_days (const void *a, const void *b)
+{
+  gint32 x = *(const gint32 *) a, y = *(const gint32 *) b;
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+same_params (const ParamSpan *a, const ParamSpan *b)
+{
+  return memcmp (a->params, b->params, sizeof a->params) == 0
+         && a->rounding == b->rounding && a->policy == b->policy;
+}
+
+/* The jurisdiction chain's parameter versions flattened into spans over
+ * which nothing starts or ends: each answer is the chain search's own
+ * answer on the span's first day (rules_param() before the spans exist),
+ * and it holds for the whole span because no version starts or ends
+ * inside it. */
+static void
+precompute_param_spans (Loader *ld)
+{
+  EnforceRuleSet *rules = ld->rules;
+  GArray *days = g_array_new (FALSE, FALSE, sizeof (gint32));
+  GArray *spans = g_array_new (FALSE, TRUE, sizeof (ParamSpan));
+
+  for (const Jurisdiction *j = rules->jurisdiction; j != NULL; j = j->parent)
+    for (guint i = 0; i < j->n_versions; i++)
+      {
+        g_array_append_val (days, j->versions[i].from);
+        if (j->versions[i].to < G_MAXINT32)
+          {
+            gint32 after = j->versions[i].to + 1;
+            g_array_append_val (days, after);
+          }
+      }
+  if (days->len > 1)
+    qsort (days->data, days->len, sizeof (gint32), compare_days);
+  for (guint i = 0; i < days->len; i++)
+    {
+      gint32 from = g_array_index (days, gint32, i);
+      ParamSpan span = { 0 };
+      gboolean any;
+
+      if (i + 1 < days->len && g_array_index (days, gint32, i + 1) == from)
+        continue;                  /* a repeated day: the last copy opens the span */
+      span.from = from;
+      span.to = i + 1 < days->len ? g_array_index (days, gint32, i + 1) - 1 : G_MAXINT32;
+      any = FALSE;
+      for (guint id = 0; id < PARAM_COUNT; id++)
+        any |= (span.params[id] = rules_param (rules, (ParamId) id, from)) != NULL;
+      span.rounding = rules_rounding (rules, from);
+      span.policy = rules_policy (rules, from);
+      if (!any && span.rounding == NULL && span.policy == NULL)
+        continue;                  /* nothing in force: found in no span */
+      if (spans->len > 0)
+        {
+          ParamSpan *prev = &g_array_index (spans, ParamSpan, spans->len - 1);
+          if ((gint64) prev->to + 1 == span.from && same_params (prev, &span))
+            {
+              prev->to = span.to;
+              continue;
+            }
+        }
+      g_array_append_val (spans, span);
+    }
+  if (spans->len > 0)
+    {
+      ParamSpan *copy = arena_new0 (ld->arena, ParamSpan, spans->len);
+      memcpy (copy, spans->data, spans->len * sizeof (ParamSpan));
+      rules->param_spans = copy;
+      rules->n_param_spans = spans->len;
+    }
+  g_array_free (days, TRUE);
+  g_array_free (spans, TRUE);
+}
+
+/* Each calendar year's working days, as calendar_is_workday() answers for
+ * every day of it. */
+static void
+precompute_workdays (Loader *ld)
+{
+  const Calendar *cal = &ld->rules->calendar;
+  WorkdayYear *years;
+
+  if (cal->n_years == 0)
+    return;
+  years = arena_new0 (ld->arena, WorkdayYear, cal->n_years);
+  for (guint i = 0; i < cal->n_years; i++)
+    {
+      gint32 first, next;
+      guint16 *before;
+      gint32 *workdays;
+      guint n = 0;
+
+      if (!date_from_ymd (cal->years[i].year, 1, 1, &first)
+          || !date_from_ymd (cal->years[i].year + 1, 1, 1, &next))
+        return;                    /* outside the date range: the walk answers */
+      before = arena_new0 (ld->arena, guint16, next - first);
+      workdays = arena_new0 (ld->arena, gint32, next - first);
+      for (gint32 day = first; day < next; day++)
+        {
+          before[day - first] = (guint16) n;
+          if (calendar_is_workday (cal, day) == WORKDAY_YES)
+            workdays[n++] = day;
+        }
+      years[i] = (WorkdayYear) { first, (guint16) (next - first), (guint16) n, before, workdays };
+    }
+  ld->rules->workday_years = years;
+}
+
+static void
+precompute (Loader *ld)
+{
+  precompute_benchmarks (ld);
+  precompute_citations (ld);
+  precompute_param_spans (ld);
+  precompute_workdays (ld);
+}
+
 /* Loader lifetime. */
 
 static void
@@ -1190,6 +1362,7 @@ finish (Loader *ld, GError **error)
       loader_clear (ld);
       return NULL;
     }
+  precompute (ld);
   EnforceRuleSet *rules = g_steal_pointer (&ld->rules);
   loader_clear (ld);
   return rules;

@@ -87,6 +87,11 @@ typedef struct {
   guint16 item;
   gboolean verified;               /* FALSE when the article number itself is unverified */
   Loc loc;
+  /* Rendered once when the loader resolves the instrument (citation.h,
+   * citations_render), shared by equal citations, so a trace borrows them
+   * instead of formatting per recommendation.  NULL before that. */
+  const char *text[2];             /* [ENFORCE_LANG_ZH], [ENFORCE_LANG_EN] */
+  const char *json;                /* the trace's citation object (docs/json-output.md) */
 } Citation;
 
 typedef enum {
@@ -197,6 +202,7 @@ typedef struct {
 
 typedef struct {
   gint32 from, to;
+  char from_text[11];              /* effective_from as YYYY-MM-DD, filled at load */
   Statutory statutory[PARTY_COUNT];
   Tier *tiers;
   guint n_tiers;
@@ -237,6 +243,8 @@ typedef enum {
 
 typedef struct {
   const char *name;
+  guint name_hash;                 /* g_str_hash (name), filled at load: binding a
+                                    * case compares it before the name */
   FactType type;
   const char *unit;
   const char *label;
@@ -313,6 +321,27 @@ typedef struct {
   Loc loc;
 } ParamVersion;
 
+/* The parameters in force over [from, to], the jurisdiction chain already
+ * searched: the loader flattens the chain's versions into these spans so
+ * rules_param() and friends are one binary search (loader.c). */
+typedef struct {
+  gint32 from, to;
+  const Param *params[PARAM_COUNT];/* NULL: not set by any jurisdiction then */
+  const Rounding *rounding;
+  const Policy *policy;
+} ParamSpan;
+
+/* One calendar year's working days, listed by the loader from
+ * calendar_is_workday(), so a working-day period is a look-up rather than
+ * a walk (procedure.c).  One per Calendar.years entry, same order. */
+typedef struct {
+  gint32 first;                    /* 1 January, day number */
+  guint16 n_days;                  /* 365 or 366 */
+  guint16 n_workdays;
+  const guint16 *before;           /* [i]: working days from 1 January up to day first + i, excluded */
+  const gint32 *workdays;          /* the working days, ascending */
+} WorkdayYear;
+
 typedef struct Jurisdiction Jurisdiction;
 struct Jurisdiction {
   const char *id;
@@ -347,6 +376,12 @@ struct _EnforceRuleSet {
   Calendar calendar;               /* all calendar documents merged */
   Cond **conds;                    /* every compiled condition, to free */
   guint n_conds;
+  /* Precomputed by the loader for the engine; see the types above. */
+  const Citation *law_citations;   /* the engine's own cn-apl citations by LawCite
+                                    * (citation.h); NULL without cn-apl */
+  const ParamSpan *param_spans;    /* ascending, disjoint; NULL: search the chain */
+  guint n_param_spans;
+  const WorkdayYear *workday_years;/* calendar.n_years of them; NULL: walk the calendar */
 };
 
 /* Look-ups used by the engine; all O(1) or O(versions). */

@@ -18,7 +18,7 @@
 static const Param *
 known_param (RecCtx *ctx, EnforceRecommendation *r, ParamId id, gint32 date)
 {
-  const Param *p = date == DATE_NONE ? NULL : rules_param (ctx->rules, id, date);
+  const Param *p = date == DATE_NONE ? NULL : rec_param (ctx, id, date);
 
   if (p == NULL || !p->known)
     {
@@ -41,19 +41,20 @@ answer_zh (EnforceAnswer a)
   return a == ENFORCE_ANSWER_YES ? "是" : a == ENFORCE_ANSWER_NO ? "否" : "待定";
 }
 
+/* The inputs of a procedure step; its messages are in the text buffer
+ * already. */
 static void
-step (RecCtx *ctx, EnforceRecommendation *r, const char *code, const Citation *c,
-      const char *key, gint64 value, char *zh, char *en)
+step (RecCtx *ctx, GArray *steps, const EnforceRecommendation *r, const char *code,
+      const Citation *c, const char *key, gint64 value, guint32 zh, guint32 en)
 {
   RecInputs inp;
-  JsonWriter *w = rec_inputs_begin (&inp);
+  RecInputs *w = rec_inputs_begin (ctx, &inp);
 
-  json_writer_member_string (w, "outcome", enforce_outcome_name (r->outcome));
+  rec_inputs_string (w, "outcome", enforce_outcome_name (r->outcome));
   rec_inputs_int (w, "amount", r->has_amount, r->amount);
   if (key)
     rec_inputs_int (w, key, value >= 0, value);
-  (void) ctx;
-  rec_step_add (r->steps, code, rec_inputs_end (&inp), zh, en, c);
+  rec_step_add (steps, code, rec_inputs_end (&inp), zh, en, c);
 }
 
 /* Art. 51: a warning, or a fine alone at most the party class's cap. */
@@ -235,7 +236,7 @@ any_flag (const EnforceCase *k, EnforceRecommendation *r, const ReviewFlag *flag
 }
 
 void
-rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, gint32 param_date)
+rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, GArray *steps, gint32 param_date)
 {
   /* Art. 58 items (1)-(4), in the article's order. */
   static const ReviewFlag review58[] = { REVIEW_MAJOR_PUBLIC_INTEREST, REVIEW_HEARING_HELD,
@@ -243,7 +244,6 @@ rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, gint32 param_date)
   static const ReviewFlag review57[] = { REVIEW_COMPLEX, REVIEW_SERIOUS };
   const EnforceCase *k = ctx->kase;
   const Param *simple_cap, *onsite_cap, *threshold;
-  Citation c;
 
   decide_simple (ctx, r, param_date, &simple_cap);
   decide_onsite (ctx, r, param_date, &onsite_cap);
@@ -262,38 +262,115 @@ rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, gint32 param_date)
    * education step); the answers are in the result all the same. */
   if (!ctx->trace || r->outcome == ENFORCE_OUTCOME_NO_PENALTY)
     return;
-  step (ctx, r, "procedure.simple", simple_cap ? param_basis (simple_cap)
-        : rec_law_citation (ctx, 51, 0, &c), "cap", r->simple_cap,
-        g_strdup_printf ("程序：%s", r->procedure == ENFORCE_PROCEDURE_SIMPLE ? "简易程序"
-                         : r->procedure == ENFORCE_PROCEDURE_GENERAL ? "普通程序"
-                         : r->procedure == ENFORCE_PROCEDURE_NONE ? "不作处罚决定" : "待定"),
-        g_strdup_printf ("Procedure: %s", enforce_procedure_name (r->procedure)));
-  step (ctx, r, "procedure.onsite_collection", onsite_cap ? param_basis (onsite_cap)
-        : rec_law_citation (ctx, 68, 0, &c), "cap", r->onsite_cap,
-        g_strdup_printf ("当场收缴罚款：%s", answer_zh (r->onsite)),
-        g_strdup_printf ("On-site collection: %s", enforce_answer_name (r->onsite)));
-  step (ctx, r, "procedure.hearing", threshold ? param_basis (threshold)
-        : rec_law_citation (ctx, 63, 0, &c), "threshold", r->hearing_threshold,
-        g_strdup_printf ("告知听证权利：%s%s", answer_zh (r->hearing),
-                         r->why_hearing == WHY_PARAM_UNKNOWN ? "（较大数额罚款标准未知）" : ""),
-        g_strdup_printf ("Hearing right: %s%s", enforce_answer_name (r->hearing),
-                         r->why_hearing == WHY_PARAM_UNKNOWN ? " (the large-fine threshold is unknown)" : ""));
-  step (ctx, r, "procedure.legal_review", rec_law_citation (ctx, 58, 0, &c), NULL, 0,
-        g_strdup_printf ("法制审核：%s", answer_zh (r->legal_review)),
-        g_strdup_printf ("Legal review: %s", enforce_answer_name (r->legal_review)));
-  step (ctx, r, "procedure.collective_discussion", rec_law_citation (ctx, 57, 0, &c), NULL, 0,
-        g_strdup_printf ("集体讨论：%s%s", answer_zh (r->collective),
-                         r->why_collective == WHY_REDUCED_TIER ? "（减轻处罚）" : ""),
-        g_strdup_printf ("Collective discussion: %s%s", enforce_answer_name (r->collective),
-                         r->why_collective == WHY_REDUCED_TIER ? " (reduced penalty)" : ""));
+  step (ctx, steps, r, "procedure.simple", simple_cap ? param_basis (simple_cap)
+        : rec_law_citation (ctx, LAW_ART_51), "cap", r->simple_cap,
+        rec_textf (ctx, "程序：%s", r->procedure == ENFORCE_PROCEDURE_SIMPLE ? "简易程序"
+                   : r->procedure == ENFORCE_PROCEDURE_GENERAL ? "普通程序"
+                   : r->procedure == ENFORCE_PROCEDURE_NONE ? "不作处罚决定" : "待定"),
+        rec_textf (ctx, "Procedure: %s", enforce_procedure_name (r->procedure)));
+  step (ctx, steps, r, "procedure.onsite_collection", onsite_cap ? param_basis (onsite_cap)
+        : rec_law_citation (ctx, LAW_ART_68), "cap", r->onsite_cap,
+        rec_textf (ctx, "当场收缴罚款：%s", answer_zh (r->onsite)),
+        rec_textf (ctx, "On-site collection: %s", enforce_answer_name (r->onsite)));
+  step (ctx, steps, r, "procedure.hearing", threshold ? param_basis (threshold)
+        : rec_law_citation (ctx, LAW_ART_63), "threshold", r->hearing_threshold,
+        rec_textf (ctx, "告知听证权利：%s%s", answer_zh (r->hearing),
+                   r->why_hearing == WHY_PARAM_UNKNOWN ? "（较大数额罚款标准未知）" : ""),
+        rec_textf (ctx, "Hearing right: %s%s", enforce_answer_name (r->hearing),
+                   r->why_hearing == WHY_PARAM_UNKNOWN ? " (the large-fine threshold is unknown)" : ""));
+  step (ctx, steps, r, "procedure.legal_review", rec_law_citation (ctx, LAW_ART_58), NULL, 0,
+        rec_textf (ctx, "法制审核：%s", answer_zh (r->legal_review)),
+        rec_textf (ctx, "Legal review: %s", enforce_answer_name (r->legal_review)));
+  step (ctx, steps, r, "procedure.collective_discussion", rec_law_citation (ctx, LAW_ART_57), NULL, 0,
+        rec_textf (ctx, "集体讨论：%s%s", answer_zh (r->collective),
+                   r->why_collective == WHY_REDUCED_TIER ? "（减轻处罚）" : ""),
+        rec_textf (ctx, "Collective discussion: %s%s", enforce_answer_name (r->collective),
+                   r->why_collective == WHY_REDUCED_TIER ? " (reduced penalty)" : ""));
 }
 
-/* Notes the unverified calendar years a working-day period used. */
-static void
-note_calendar (RecLists *l, const Calendar *cal, gint32 from, gint32 to)
+/* The loader's working-day list (model.h WorkdayYear) of the year that
+ * holds @day, or NULL when the calendar has no such year. */
+static const WorkdayYear *
+workday_year_of (const EnforceRuleSet *rules, gint32 day, guint *index)
 {
+  const WorkdayYear *years = rules->workday_years;
+  guint lo = 0, hi = rules->calendar.n_years;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (years[mid].first <= day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0 || day - years[lo - 1].first >= (gint32) years[lo - 1].n_days)
+    return NULL;
+  if (index)
+    *index = lo - 1;
+  return &years[lo - 1];
+}
+
+gboolean
+rec_add_workdays (const EnforceRuleSet *rules, gint32 from, int n, gint32 *out,
+                  int *missing_year)
+{
+  gint32 day = from;
+  int left = n;
+
+  /* The walk's own checks and messages for what the lists do not cover. */
+  if (rules->workday_years == NULL || n < 0)
+    return calendar_add_workdays (&rules->calendar, from, n, out, missing_year);
+  /* As calendar_add_workdays() walks a year at a time, take the year of
+   * the day after @day: its working days from there on either hold the
+   * answer or are all used up by 31 December. */
+  while (left > 0)
+    {
+      const WorkdayYear *y;
+      guint after;
+
+      if (day == G_MAXINT32 || (y = workday_year_of (rules, day + 1, NULL)) == NULL)
+        {
+          if (missing_year)
+            date_to_ymd (day == G_MAXINT32 ? day : day + 1, missing_year, NULL, NULL);
+          return FALSE;
+        }
+      after = y->before[day + 1 - y->first];   /* working days of the year up to @day */
+      if ((guint) left <= y->n_workdays - after)
+        {
+          day = y->workdays[after + (guint) left - 1];
+          left = 0;
+        }
+      else
+        {
+          left -= (int) (y->n_workdays - after);
+          day = y->first + y->n_days - 1;
+        }
+    }
+  *out = day;
+  return TRUE;
+}
+
+/* Notes the unverified calendar years a working-day period used: those
+ * from the year of @from to the year of @to. */
+static void
+note_calendar (RecLists *l, const EnforceRuleSet *rules, gint32 from, gint32 to)
+{
+  const Calendar *cal = &rules->calendar;
   int y0, y1, m, d;
 
+  if (rules->workday_years != NULL)
+    {
+      /* The lists hold each year's first day and length: no date
+       * conversion needed. */
+      for (guint i = 0; i < cal->n_years; i++)
+        {
+          const WorkdayYear *y = &rules->workday_years[i];
+          if (y->first <= to && from - y->first < (gint32) y->n_days && !cal->years[i].verified)
+            rec_add_note (l, NOTE_CALENDAR, &cal->years[i], NULL, cal->years[i].year);
+        }
+      return;
+    }
   date_to_ymd (from, &y0, &m, &d);
   date_to_ymd (to, &y1, &m, &d);
   for (guint i = 0; i < cal->n_years; i++)
@@ -312,12 +389,12 @@ workdays_after (RecCtx *ctx, EnforceRecommendation *r, ParamId id, gint32 from, 
   *p_out = p;
   if (p == NULL)
     return DATE_NONE;
-  if (!calendar_add_workdays (&ctx->rules->calendar, from, (int) p->value, &out, &year))
+  if (!rec_add_workdays (ctx->rules, from, (int) p->value, &out, &year))
     {
       rec_add_missing_year (ctx, &r->lists, year);
       return DATE_NONE;
     }
-  note_calendar (&r->lists, &ctx->rules->calendar, from, out);
+  note_calendar (&r->lists, ctx->rules, from, out);
   return out;
 }
 
@@ -352,7 +429,7 @@ late_surcharge (RecCtx *ctx, EnforceRecommendation *r, const Param **p_out)
     }
   pct = known_param (ctx, r, PARAM_LATE_PERCENT_PER_DAY, r->payment_due);
   *p_out = pct;
-  rule = r->has_rounding ? &r->rounding : rules_rounding (ctx->rules, r->payment_due);
+  rule = r->has_rounding ? &r->rounding : rec_rounding (ctx, r->payment_due);
   if (pct == NULL)
     return;
   if (rule == NULL)
@@ -370,11 +447,11 @@ late_surcharge (RecCtx *ctx, EnforceRecommendation *r, const Param **p_out)
 }
 
 static void
-deadline_step (RecCtx *ctx, EnforceRecommendation *r, const char *code, const Param *p,
+deadline_step (RecCtx *ctx, GArray *steps, const char *code, const Param *p,
                gint32 from, gint32 due, const char *zh, const char *en)
 {
   RecInputs inp;
-  JsonWriter *w = rec_inputs_begin (&inp);
+  RecInputs *w = rec_inputs_begin (ctx, &inp);
   char b[11] = "";
 
   if (due != DATE_NONE)
@@ -382,15 +459,14 @@ deadline_step (RecCtx *ctx, EnforceRecommendation *r, const char *code, const Pa
   rec_inputs_date (w, "from", from);
   rec_inputs_int (w, "period", p != NULL, p ? p->value : 0);
   rec_inputs_date (w, "due", due);
-  rec_step_add (r->steps, code, rec_inputs_end (&inp),
-                g_strdup_printf ("%s：%s", zh, due != DATE_NONE ? b : "待定"),
-                g_strdup_printf ("%s: %s", en, due != DATE_NONE ? b : "undetermined"),
+  rec_step_add (steps, code, rec_inputs_end (&inp),
+                rec_textf (ctx, "%s：%s", zh, due != DATE_NONE ? b : "待定"),
+                rec_textf (ctx, "%s: %s", en, due != DATE_NONE ? b : "undetermined"),
                 param_basis (p));
-  (void) ctx;
 }
 
 void
-rec_compute_deadlines (RecCtx *ctx, EnforceRecommendation *r)
+rec_compute_deadlines (RecCtx *ctx, EnforceRecommendation *r, GArray *steps)
 {
   const EnforceCase *k = ctx->kase;
   const Param *p;
@@ -401,48 +477,48 @@ rec_compute_deadlines (RecCtx *ctx, EnforceRecommendation *r)
     {
       r->decision_due = days_after (ctx, r, PARAM_CASE_DAYS, k->filed, &p);
       if (trace)
-        deadline_step (ctx, r, "deadline.decision", p, k->filed, r->decision_due,
+        deadline_step (ctx, steps, "deadline.decision", p, k->filed, r->decision_due,
                        "作出处罚决定期限（立案之日起）", "Decision due (from filing)");
     }
   if (k->notified != DATE_NONE && r->hearing != ENFORCE_ANSWER_NO)
     {
       r->hearing_request_by = workdays_after (ctx, r, PARAM_HEARING_REQUEST_WORKDAYS, k->notified, &p);
       if (trace)
-        deadline_step (ctx, r, "deadline.hearing_request", p, k->notified, r->hearing_request_by,
+        deadline_step (ctx, steps, "deadline.hearing_request", p, k->notified, r->hearing_request_by,
                        "要求听证期限（告知后，工作日）", "Hearing request by (working days from notice)");
     }
   if (k->decided != DATE_NONE)
     {
       r->delivery_by = workdays_after (ctx, r, PARAM_DELIVERY_WORKDAYS, k->decided, &p);
       if (trace)
-        deadline_step (ctx, r, "deadline.delivery", p, k->decided, r->delivery_by,
+        deadline_step (ctx, steps, "deadline.delivery", p, k->decided, r->delivery_by,
                        "送达期限（决定后，工作日）", "Delivery by (working days from the decision)");
     }
   if (k->received != DATE_NONE && r->has_amount)
     {
       r->payment_due = days_after (ctx, r, PARAM_PAYMENT_DAYS, k->received, &p);
       if (trace)
-        deadline_step (ctx, r, "deadline.payment", p, k->received, r->payment_due,
+        deadline_step (ctx, steps, "deadline.payment", p, k->received, r->payment_due,
                        "缴纳罚款期限（收到决定书之日起）", "Payment due (from receipt of the decision)");
     }
   late_surcharge (ctx, r, &p);
   if (trace && r->has_surcharge)
     {
       RecInputs inp;
-      JsonWriter *w = rec_inputs_begin (&inp);
+      RecInputs *w = rec_inputs_begin (ctx, &inp);
       char as_of[11], amount[32];
 
       date_format_buf (ctx->as_of, as_of);
-      json_writer_member_string (w, "as_of", as_of);
-      json_writer_member_int (w, "days_late", r->days_late);
-      json_writer_member_int (w, "fine", r->amount);
+      rec_inputs_string (w, "as_of", as_of);
+      rec_inputs_number (w, "days_late", r->days_late);
+      rec_inputs_number (w, "fine", r->amount);
       rec_inputs_int (w, "percent_per_day", p != NULL, p ? p->value : 0);
       rec_format_yuan (r->surcharge, amount);
-      rec_step_add (r->steps, "deadline.late_surcharge", rec_inputs_end (&inp),
-                    g_strdup_printf ("截至%s逾期%" G_GINT64_FORMAT "日，加处罚款%s元（不超过罚款数额）",
-                                     as_of, r->days_late, amount),
-                    g_strdup_printf ("As of %s, %" G_GINT64_FORMAT " days late: surcharge %s yuan (capped at the fine)",
-                                     as_of, r->days_late, amount),
+      rec_step_add (steps, "deadline.late_surcharge", rec_inputs_end (&inp),
+                    rec_textf (ctx, "截至%s逾期%" G_GINT64_FORMAT "日，加处罚款%s元（不超过罚款数额）",
+                               as_of, r->days_late, amount),
+                    rec_textf (ctx, "As of %s, %" G_GINT64_FORMAT " days late: surcharge %s yuan (capped at the fine)",
+                               as_of, r->days_late, amount),
                     param_basis (p));
     }
 }

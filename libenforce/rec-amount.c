@@ -198,15 +198,15 @@ static void
 range_step (RecCtx *ctx, const Benchmark *bm, RecEval *e)
 {
   RecInputs inp;
-  JsonWriter *w;
+  RecInputs *w;
   char a[40], b[40], sa[40] = "", sb[40] = "";
 
   if (!ctx->trace || !e->has_range)
     return;
-  w = rec_inputs_begin (&inp);
-  json_writer_member_string (w, "tier", e->tier ? e->tier->name : NULL);
-  json_writer_member_int (w, "min_centifen", e->min);
-  json_writer_member_int (w, "max_centifen", e->max);
+  w = rec_inputs_begin (ctx, &inp);
+  rec_inputs_string (w, "tier", e->tier ? e->tier->name : NULL);
+  rec_inputs_number (w, "min_centifen", e->min);
+  rec_inputs_number (w, "max_centifen", e->max);
   format_cf_yuan (e->min, a);
   format_cf_yuan (e->max, b);
   if (e->has_statutory)
@@ -215,8 +215,8 @@ range_step (RecCtx *ctx, const Benchmark *bm, RecEval *e)
       format_cf_yuan (e->stat_max, sb);
     }
   rec_step_add (e->steps, "range", rec_inputs_end (&inp),
-                g_strdup_printf ("罚款幅度%s元至%s元（法定%s元至%s元）", a, b, sa, sb),
-                g_strdup_printf ("Fine range %s to %s yuan (statutory %s to %s yuan)", a, b, sa, sb),
+                rec_textf (ctx, "罚款幅度%s元至%s元（法定%s元至%s元）", a, b, sa, sb),
+                rec_textf (ctx, "Fine range %s to %s yuan (statutory %s to %s yuan)", a, b, sa, sb),
                 &bm->penalized_by);
 }
 
@@ -264,24 +264,24 @@ round_point (gint64 q, gboolean inexact, const Rounding *rule)
 }
 
 static void
-point_step (RecEval *e, guint percent, gint64 q, const Rounding *rule)
+point_step (RecCtx *ctx, RecEval *e, guint percent, gint64 q, const Rounding *rule)
 {
   RecInputs inp;
-  JsonWriter *w = rec_inputs_begin (&inp);
+  RecInputs *w = rec_inputs_begin (ctx, &inp);
   char a[32], pt[40];
 
-  json_writer_member_int (w, "percent", percent);
-  json_writer_member_int (w, "point_centifen", q);
-  json_writer_member_string (w, "unit", round_unit_name (rule->unit));
-  json_writer_member_string (w, "mode", round_mode_name (rule->mode));
+  rec_inputs_number (w, "percent", percent);
+  rec_inputs_number (w, "point_centifen", q);
+  rec_inputs_string (w, "unit", round_unit_name (rule->unit));
+  rec_inputs_string (w, "mode", round_mode_name (rule->mode));
   rec_format_yuan (e->amount, a);
   format_cf_yuan (q, pt);
   rec_step_add (e->steps, "point", rec_inputs_end (&inp),
-                g_strdup_printf ("幅度%u%%处为%s元，按%s%s取整一次，建议罚款%s元", percent, pt,
+                rec_textf (ctx, "幅度%u%%处为%s元，按%s%s取整一次，建议罚款%s元", percent, pt,
                      rule->unit == ROUND_UNIT_YUAN ? "元" : rule->unit == ROUND_UNIT_JIAO ? "角" : "分",
                      rule->mode == ROUND_HALF_UP ? "四舍五入" : rule->mode == ROUND_HALF_EVEN ? "四舍六入五成双"
                      : rule->mode == ROUND_DOWN ? "舍去" : "进位", a),
-                g_strdup_printf ("%u%% into the range is %s yuan; rounded once (%s, %s): %s yuan", percent, pt, round_unit_name (rule->unit), round_mode_name (rule->mode), a),
+                rec_textf (ctx, "%u%% into the range is %s yuan; rounded once (%s, %s): %s yuan", percent, pt, round_unit_name (rule->unit), round_mode_name (rule->mode), a),
                 NULL);
 }
 
@@ -289,7 +289,7 @@ point_step (RecEval *e, guint percent, gint64 q, const Rounding *rule)
 static gboolean
 compute_point (const RecEvalIn *in, guint percent, RecEval *e, GError **error)
 {
-  const Rounding *rule = rules_rounding (in->ctx->rules, in->date);
+  const Rounding *rule = rec_rounding (in->ctx, in->date);
   gint64 width, num, q, min_fen, max_fen;
 
   if (rule == NULL)
@@ -312,7 +312,7 @@ compute_point (const RecEvalIn *in, guint percent, RecEval *e, GError **error)
     e->amount = rec_clamp64 (e->amount, min_fen, max_fen);
   e->has_amount = TRUE;
   if (in->ctx->trace)
-    point_step (e, percent, q, rule);
+    point_step (in->ctx, e, percent, q, rule);
   return TRUE;
 }
 
@@ -369,7 +369,7 @@ rec_decide_penalty (const RecEvalIn *in, const Statutory *stat, const RecGateOut
     return FALSE;
   if (!ok)
     return TRUE;
-  policy = in->v->policy.present ? &in->v->policy : rules_policy (in->ctx->rules, in->date);
+  policy = in->v->policy.present ? &in->v->policy : rec_policy (in->ctx, in->date);
   if (policy == NULL && needs_policy (e, &fs))
     {
       rec_add_missing (&e->lists, "parameters.discretion_policy");

@@ -30,11 +30,15 @@ rec_case_error (GError **error, EnforceErrorCode code, const EnforceCase *k,
   g_free (text);
 }
 
+/* The declaration of case fact @f, or -1.  Both sides carry the name's
+ * hash (the loader's and the case parser's g_str_hash), so only the
+ * declaration that matches is compared by name: binding is on the path of
+ * every recommendation, once per candidate and once more to check names. */
 static int
-find_fact (const Benchmark *bm, const char *name)
+find_fact (const Benchmark *bm, const CaseFact *f)
 {
   for (guint i = 0; i < bm->n_facts; i++)
-    if (strcmp (bm->facts[i].name, name) == 0)
+    if (bm->facts[i].name_hash == f->name_hash && strcmp (bm->facts[i].name, f->name) == 0)
       return (int) i;
   return -1;
 }
@@ -106,7 +110,7 @@ parse_fact (const FactDecl *d, const CaseFact *f, FactValue *out)
   gboolean plain = f->style == SCALAR_PLAIN;
 
   /* An explicit null says "not known", which is what an absent fact says. */
-  if (plain && strcmp (f->text, "null") == 0)
+  if (plain && f->text[0] == 'n' && strcmp (f->text, "null") == 0)
     {
       out->known = FALSE;
       out->value = 0;
@@ -170,8 +174,11 @@ derive_first_violation (const EnforceCase *k, const Benchmark *bm, FactValue *fv
 }
 
 gboolean
-rec_bind_facts (const EnforceCase *k, const Benchmark *bm, FactValue *values, GError **error)
+rec_bind_facts (const RecCtx *ctx, const Benchmark *bm, FactValue *values, GError **error)
 {
+  const EnforceCase *k = ctx->kase;
+  const gint8 *decl = ctx->decl_of == bm ? ctx->decl : NULL;
+
   if (bm->n_scope > COND_MAX_FACTS || bm->n_scope != bm->n_facts + BUILTIN_COUNT)
     {
       g_set_error (error, ENFORCE_ERROR, ENFORCE_ERROR_FAILED,
@@ -191,7 +198,7 @@ rec_bind_facts (const EnforceCase *k, const Benchmark *bm, FactValue *values, GE
   for (guint i = 0; i < k->n_facts; i++)
     {
       const CaseFact *f = &k->facts[i];
-      int j = find_fact (bm, f->name);
+      int j = decl ? decl[i] : find_fact (bm, f);
 
       if (j < 0)
         continue;               /* declared by another candidate (checked before) */
@@ -207,14 +214,20 @@ rec_bind_facts (const EnforceCase *k, const Benchmark *bm, FactValue *values, GE
 }
 
 static gboolean
-check_fact_names (const EnforceCase *k, const Benchmark *const *cands, guint n, GError **error)
+check_fact_names (RecCtx *ctx, const Benchmark *const *cands, guint n, GError **error)
 {
+  const EnforceCase *k = ctx->kase;
+
+  ctx->decl_of = k->n_facts <= REC_MAX_DECL ? cands[0] : NULL;
   for (guint i = 0; i < k->n_facts; i++)
     {
-      gboolean found = FALSE;
+      int j = find_fact (cands[0], &k->facts[i]);
+      gboolean found = j >= 0;
 
-      for (guint c = 0; c < n && !found; c++)
-        found = find_fact (cands[c], k->facts[i].name) >= 0;
+      if (ctx->decl_of)
+        ctx->decl[i] = (gint8) j;
+      for (guint c = 1; c < n && !found; c++)
+        found = find_fact (cands[c], &k->facts[i]) >= 0;
       if (!found)
         {
           rec_case_error (error, ENFORCE_ERROR_UNKNOWN_FACT, k, k->facts[i].line, k->facts[i].col,
@@ -256,8 +269,8 @@ check_factor_codes (const RecCtx *ctx, const Benchmark *const *cands, guint n, G
 }
 
 gboolean
-rec_check_case_names (const RecCtx *ctx, const Benchmark *const *cands, guint n, GError **error)
+rec_check_case_names (RecCtx *ctx, const Benchmark *const *cands, guint n, GError **error)
 {
-  return check_fact_names (ctx->kase, cands, n, error)
+  return check_fact_names (ctx, cands, n, error)
          && check_factor_codes (ctx, cands, n, error);
 }

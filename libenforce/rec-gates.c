@@ -60,7 +60,7 @@ expired_after_years (gint32 start, gint32 discovered, gint64 years)
 static Tri
 limitation_expired (const RecEvalIn *in, RecEval *e, ParamId id, gint32 start, int *years_out)
 {
-  const Param *p = rules_param (in->ctx->rules, id, in->law_date);
+  const Param *p = rec_param (in->ctx, id, in->law_date);
 
   if (p == NULL || !p->known)
     {
@@ -77,28 +77,27 @@ limitation_step (const RecEvalIn *in, RecEval *e, gint32 start, int years, Tri t
 {
   const EnforceCase *k = in->ctx->kase;
   RecInputs inp;
-  JsonWriter *w = rec_inputs_begin (&inp);
-  Citation c;
+  RecInputs *w = rec_inputs_begin (in->ctx, &inp);
   char sbuf[11] = "", dbuf[11] = "";
 
   rec_inputs_date (w, "start", start);
   rec_inputs_date (w, "discovered", k->discovered);
-  json_writer_member_int (w, "years", years);
-  json_writer_member_bool (w, "life_health_finance", in->bm->life_health_finance);
+  rec_inputs_number (w, "years", years);
+  rec_inputs_flag (w, "life_health_finance", in->bm->life_health_finance);
   if (start != DATE_NONE)
     date_format_buf (start, sbuf);
   if (k->discovered != DATE_NONE)
     date_format_buf (k->discovered, dbuf);
   rec_step_add (e->steps, "gate.limitation", rec_inputs_end (&inp),
-                g_strdup_printf ("追责时效%d年，自%s起算，发现日期%s：%s",
+                rec_textf (in->ctx, "追责时效%d年，自%s起算，发现日期%s：%s",
                                  years, sbuf, dbuf[0] ? dbuf : "未提供",
                                  t == TRI_TRUE ? "已超过时效，不再给予行政处罚"
                                  : t == TRI_FALSE ? "未超过时效" : "无法判断"),
-                g_strdup_printf ("Limitation %d years from %s, discovered %s: %s",
+                rec_textf (in->ctx, "Limitation %d years from %s, discovered %s: %s",
                                  years, sbuf, dbuf[0] ? dbuf : "not given",
                                  t == TRI_TRUE ? "expired, no penalty"
                                  : t == TRI_FALSE ? "not expired" : "cannot be decided"),
-                rec_law_citation (in->ctx, 36, 0, &c));
+                rec_law_citation (in->ctx, LAW_ART_36));
 }
 
 /* Art. 36 limitation: 2 years, 5 for life/health/finance with harm.  When
@@ -157,34 +156,33 @@ static void
 age_step (const RecEvalIn *in, RecEval *e, gint64 age, Tri t)
 {
   RecInputs inp;
-  JsonWriter *w = rec_inputs_begin (&inp);
-  Citation c;
-  char *zh, *en;
+  RecInputs *w = rec_inputs_begin (in->ctx, &inp);
+  guint32 zh, en;
 
   rec_inputs_date (w, "birth_date", in->ctx->kase->birth_date);
   rec_inputs_int (w, "age", age >= 0, age);
   if (t == TRI_UNKNOWN)
     {
-      zh = g_strdup ("未提供出生日期或年龄，无法判断是否不满十四周岁");
-      en = g_strdup ("Neither birth date nor age given: cannot tell whether under 14");
+      zh = rec_text (in->ctx, "未提供出生日期或年龄，无法判断是否不满十四周岁");
+      en = rec_text (in->ctx, "Neither birth date nor age given: cannot tell whether under 14");
     }
   else if (t == TRI_TRUE)
     {
-      zh = g_strdup_printf ("违法时不满十四周岁（%" G_GINT64_FORMAT "周岁），不予处罚，责令监护人加以管教", age);
-      en = g_strdup_printf ("Under 14 at the time of the act (%" G_GINT64_FORMAT "): no penalty; the guardian is told to discipline", age);
+      zh = rec_textf (in->ctx, "违法时不满十四周岁（%" G_GINT64_FORMAT "周岁），不予处罚，责令监护人加以管教", age);
+      en = rec_textf (in->ctx, "Under 14 at the time of the act (%" G_GINT64_FORMAT "): no penalty; the guardian is told to discipline", age);
     }
   else if (age < 18)
     {
-      zh = g_strdup_printf ("已满十四周岁不满十八周岁（%" G_GINT64_FORMAT "周岁），应当从轻或者减轻处罚", age);
-      en = g_strdup_printf ("Aged 14 to 17 (%" G_GINT64_FORMAT "): a lighter or reduced penalty is mandatory", age);
+      zh = rec_textf (in->ctx, "已满十四周岁不满十八周岁（%" G_GINT64_FORMAT "周岁），应当从轻或者减轻处罚", age);
+      en = rec_textf (in->ctx, "Aged 14 to 17 (%" G_GINT64_FORMAT "): a lighter or reduced penalty is mandatory", age);
     }
   else
     {
-      zh = g_strdup_printf ("违法时已满十八周岁（%" G_GINT64_FORMAT "周岁）", age);
-      en = g_strdup_printf ("Aged 18 or over at the time of the act (%" G_GINT64_FORMAT ")", age);
+      zh = rec_textf (in->ctx, "违法时已满十八周岁（%" G_GINT64_FORMAT "周岁）", age);
+      en = rec_textf (in->ctx, "Aged 18 or over at the time of the act (%" G_GINT64_FORMAT ")", age);
     }
   rec_step_add (e->steps, "gate.age", rec_inputs_end (&inp), zh, en,
-                rec_law_citation (in->ctx, 30, 0, &c));
+                rec_law_citation (in->ctx, LAW_ART_30));
 }
 
 /* Art. 30: under 14 no penalty; 14-17 mandatory mitigation. */
@@ -224,11 +222,10 @@ capacity_step (const RecEvalIn *in, RecEval *e, Tri t)
   static const char *const names[] = { "full", "partial", "none" };
   const EnforceCase *k = in->ctx->kase;
   RecInputs inp;
-  JsonWriter *w = rec_inputs_begin (&inp);
-  Citation c;
+  RecInputs *w = rec_inputs_begin (in->ctx, &inp);
   const char *zh, *en;
 
-  json_writer_member_string (w, "capacity",
+  rec_inputs_string (w, "capacity",
                              k->has_capacity && (guint) k->capacity < 3 ? names[k->capacity] : NULL);
   if (t == TRI_UNKNOWN)
     {
@@ -250,8 +247,8 @@ capacity_step (const RecEvalIn *in, RecEval *e, Tri t)
       zh = "具有完全责任能力";
       en = "Full capacity";
     }
-  rec_step_add (e->steps, "gate.capacity", rec_inputs_end (&inp), g_strdup (zh), g_strdup (en),
-                rec_law_citation (in->ctx, 31, 0, &c));
+  rec_step_add (e->steps, "gate.capacity", rec_inputs_end (&inp), rec_text (in->ctx, zh), rec_text (in->ctx, en),
+                rec_law_citation (in->ctx, LAW_ART_31));
 }
 
 /* Art. 31: no capacity no penalty; partial capacity may mitigate. */
@@ -293,14 +290,13 @@ gate_no_fault (const RecEvalIn *in, RecEval *e, RecGateOut *out)
   if (in->ctx->trace)
     {
       RecInputs inp;
-      JsonWriter *w = rec_inputs_begin (&inp);
-      Citation c;
+      RecInputs *w = rec_inputs_begin (in->ctx, &inp);
 
       rec_inputs_bool (w, "no_fault", fv);
       rec_step_add (e->steps, "gate.no_fault", rec_inputs_end (&inp),
-                    g_strdup_printf ("有证据足以证明没有主观过错：%s", rec_tri_zh (t)),
-                    g_strdup_printf ("Sufficient evidence of no fault: %s", rec_tri_en (t)),
-                    rec_law_citation (in->ctx, 33, 2, &c));
+                    rec_textf (in->ctx, "有证据足以证明没有主观过错：%s", rec_tri_zh (t)),
+                    rec_textf (in->ctx, "Sufficient evidence of no fault: %s", rec_tri_en (t)),
+                    rec_law_citation (in->ctx, LAW_ART_33_2));
     }
   return t;
 }
@@ -368,32 +364,31 @@ static void
 minor_step (const RecEvalIn *in, RecEval *e, Tri law, const Exemption *held, Tri t)
 {
   RecInputs inp;
-  JsonWriter *w = rec_inputs_begin (&inp);
-  Citation c;
+  RecInputs *w = rec_inputs_begin (in->ctx, &inp);
   /* An exemption that decided is cited by its own basis. */
   const Citation *cite = held && law != TRI_TRUE && held->basis.article ? &held->basis
-                         : rec_law_citation (in->ctx, 33, 1, &c);
+                         : rec_law_citation (in->ctx, LAW_ART_33_1);
   const char *text = held && held->text ? held->text : "";
-  char *zh, *en;
+  guint32 zh, en;
 
   rec_inputs_bool (w, "minor", builtin (in, BUILTIN_MINOR));
   rec_inputs_bool (w, "corrected", builtin (in, BUILTIN_CORRECTED));
-  json_writer_member_string (w, "harm", harm_name (in));
-  json_writer_member_string (w, "exemption", held ? held->text : NULL);
+  rec_inputs_string (w, "harm", harm_name (in));
+  rec_inputs_string (w, "exemption", held ? held->text : NULL);
   if (t == TRI_TRUE && law == TRI_TRUE)
     {
-      zh = g_strdup ("违法行为轻微并及时改正，没有造成危害后果，不予处罚");
-      en = g_strdup ("Minor violation, corrected promptly, no harm: no penalty (mandatory)");
+      zh = rec_text (in->ctx, "违法行为轻微并及时改正，没有造成危害后果，不予处罚");
+      en = rec_text (in->ctx, "Minor violation, corrected promptly, no harm: no penalty (mandatory)");
     }
   else if (t == TRI_TRUE)
     {
-      zh = g_strdup_printf ("符合轻微不罚情形：%s，不予处罚", text);
-      en = g_strdup_printf ("A minor-violation exemption holds (%s): no penalty (mandatory)", text);
+      zh = rec_textf (in->ctx, "符合轻微不罚情形：%s，不予处罚", text);
+      en = rec_textf (in->ctx, "A minor-violation exemption holds (%s): no penalty (mandatory)", text);
     }
   else
     {
-      zh = g_strdup_printf ("轻微不罚：%s", rec_tri_zh (t));
-      en = g_strdup_printf ("Minor violation exemption (Art. 33 ¶1): %s", rec_tri_en (t));
+      zh = rec_textf (in->ctx, "轻微不罚：%s", rec_tri_zh (t));
+      en = rec_textf (in->ctx, "Minor violation exemption (Art. 33 ¶1): %s", rec_tri_en (t));
     }
   rec_step_add (e->steps, "gate.minor", rec_inputs_end (&inp), zh, en, cite);
 }
@@ -441,29 +436,28 @@ static void
 first_violation_step (const RecEvalIn *in, RecEval *e, const ExemptionResult *ex, Tri t)
 {
   RecInputs inp;
-  JsonWriter *w = rec_inputs_begin (&inp);
-  Citation c;
+  RecInputs *w = rec_inputs_begin (in->ctx, &inp);
   const Exemption *held = ex->held;
   const Citation *cite = held && held->basis.article ? &held->basis
-                         : rec_law_citation (in->ctx, 33, 1, &c);
-  char *zh, *en;
+                         : rec_law_citation (in->ctx, LAW_ART_33_1);
+  guint32 zh, en;
 
   rec_inputs_bool (w, "first_violation", builtin (in, BUILTIN_FIRST_VIOLATION));
-  json_writer_member_bool (w, "exemption_listed", ex->any);
+  rec_inputs_flag (w, "exemption_listed", ex->any);
   if (!ex->any)
     {
-      zh = g_strdup ("本基准未列首违免罚情形");
-      en = g_strdup ("The benchmark lists no first-violation exemption");
+      zh = rec_text (in->ctx, "本基准未列首违免罚情形");
+      en = rec_text (in->ctx, "The benchmark lists no first-violation exemption");
     }
   else if (t == TRI_TRUE)
     {
-      zh = g_strdup_printf ("符合首违免罚情形：%s，可以不予处罚（裁量）", held->text ? held->text : "");
-      en = g_strdup_printf ("A first-violation exemption holds (%s): no penalty may be imposed (discretionary)", held->text ? held->text : "");
+      zh = rec_textf (in->ctx, "符合首违免罚情形：%s，可以不予处罚（裁量）", held->text ? held->text : "");
+      en = rec_textf (in->ctx, "A first-violation exemption holds (%s): no penalty may be imposed (discretionary)", held->text ? held->text : "");
     }
   else
     {
-      zh = g_strdup_printf ("首违免罚：%s", rec_tri_zh (t));
-      en = g_strdup_printf ("First-violation exemption: %s", rec_tri_en (t));
+      zh = rec_textf (in->ctx, "首违免罚：%s", rec_tri_zh (t));
+      en = rec_textf (in->ctx, "First-violation exemption: %s", rec_tri_en (t));
     }
   rec_step_add (e->steps, "gate.first_violation", rec_inputs_end (&inp), zh, en, cite);
 }
@@ -495,11 +489,11 @@ trigger_step (const RecEvalIn *in, RecEval *e, Tri t)
   static const char *const outcomes[] = { "complied", "refused", "overdue", "pending" };
   const EnforceCase *k = in->ctx->kase;
   RecInputs inp;
-  JsonWriter *w = rec_inputs_begin (&inp);
+  RecInputs *w = rec_inputs_begin (in->ctx, &inp);
   const char *zh, *en;
 
-  json_writer_member_string (w, "trigger", in->bm->trigger == TRIGGER_REFUSED ? "refused" : "overdue");
-  json_writer_member_string (w, "outcome", k->has_correction && (guint) k->correction < 4
+  rec_inputs_string (w, "trigger", in->bm->trigger == TRIGGER_REFUSED ? "refused" : "overdue");
+  rec_inputs_string (w, "outcome", k->has_correction && (guint) k->correction < 4
                              ? outcomes[k->correction] : NULL);
   if (t == TRI_UNKNOWN)
     {
@@ -516,7 +510,7 @@ trigger_step (const RecEvalIn *in, RecEval *e, Tri t)
       zh = "责令改正后拒不改正或逾期不改正，应予处罚";
       en = "The order to correct was refused or not met in time: the penalty applies";
     }
-  rec_step_add (e->steps, "gate.trigger", rec_inputs_end (&inp), g_strdup (zh), g_strdup (en),
+  rec_step_add (e->steps, "gate.trigger", rec_inputs_end (&inp), rec_text (in->ctx, zh), rec_text (in->ctx, en),
                 &in->bm->penalized_by);
 }
 
@@ -566,14 +560,15 @@ static const struct {
 void
 rec_education_step (RecCtx *ctx, RecEval *e)
 {
-  Citation c;
+  RecInputs inp;
 
   if (!ctx->trace)
     return;
-  rec_step_add (e->steps, "education", g_strdup ("{}"),
-                g_strdup ("不予行政处罚的，应当对当事人进行教育"),
-                g_strdup ("No penalty is imposed: the party must be educated (Art. 33 ¶3)"),
-                rec_law_citation (ctx, 33, 3, &c));
+  rec_inputs_begin (ctx, &inp);
+  rec_step_add (e->steps, "education", rec_inputs_end (&inp),
+                rec_text (ctx, "不予行政处罚的，应当对当事人进行教育"),
+                rec_text (ctx, "No penalty is imposed: the party must be educated (Art. 33 ¶3)"),
+                rec_law_citation (ctx, LAW_ART_33_3));
 }
 
 Tri

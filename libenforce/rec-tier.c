@@ -16,13 +16,13 @@ static void
 undecided_tier_step (const RecEvalIn *in, RecEval *e, const Tier *t)
 {
   RecInputs inp;
-  JsonWriter *w = rec_inputs_begin (&inp);
+  RecInputs *w = rec_inputs_begin (in->ctx, &inp);
 
-  json_writer_member_string (w, "tier", t->name);
-  json_writer_member_string (w, "when", cond_source (t->when));
+  rec_inputs_string (w, "tier", t->name);
+  rec_inputs_string (w, "when", cond_source (t->when));
   rec_step_add (e->steps, "tier", rec_inputs_end (&inp),
-                g_strdup_printf ("阶次“%s”的适用条件（%s）因缺少事实无法判断", t->name, cond_source (t->when)),
-                g_strdup_printf ("The condition of tier \"%s\" (%s) cannot be decided: facts are missing", t->name, cond_source (t->when)),
+                rec_textf (in->ctx, "阶次“%s”的适用条件（%s）因缺少事实无法判断", t->name, cond_source (t->when)),
+                rec_textf (in->ctx, "The condition of tier \"%s\" (%s) cannot be decided: facts are missing", t->name, cond_source (t->when)),
                 &in->bm->penalized_by);
 }
 
@@ -58,23 +58,23 @@ void
 rec_tier_step (RecCtx *ctx, const Benchmark *bm, RecEval *e, const Tier *t)
 {
   RecInputs inp;
-  JsonWriter *w;
+  RecInputs *w;
 
   if (!ctx->trace)
     return;
-  w = rec_inputs_begin (&inp);
-  json_writer_member_string (w, "tier", t ? t->name : NULL);
-  json_writer_member_string (w, "when", t && t->when ? cond_source (t->when) : NULL);
+  w = rec_inputs_begin (ctx, &inp);
+  rec_inputs_string (w, "tier", t ? t->name : NULL);
+  rec_inputs_string (w, "when", t && t->when ? cond_source (t->when) : NULL);
   if (t == NULL)
     rec_step_add (e->steps, "tier", rec_inputs_end (&inp),
-                  g_strdup ("无阶次适用，按法定罚则"),
-                  g_strdup ("No tier applies: the statutory penalty applies"),
+                  rec_text (ctx, "无阶次适用，按法定罚则"),
+                  rec_text (ctx, "No tier applies: the statutory penalty applies"),
                   &bm->penalized_by);
   else
     rec_step_add (e->steps, "tier", rec_inputs_end (&inp),
-                  g_strdup_printf ("适用阶次“%s”（%s%s）：%s", t->name, tier_class_label_zh (t->cls),
+                  rec_textf (ctx, "适用阶次“%s”（%s%s）：%s", t->name, tier_class_label_zh (t->cls),
                        t->statutory ? "，法定情形：罚款由罚则直接规定" : "", t->text ? t->text : ""),
-                  g_strdup_printf ("Tier \"%s\" (%s%s) applies: %s", t->name, tier_class_name (t->cls),
+                  rec_textf (ctx, "Tier \"%s\" (%s%s) applies: %s", t->name, tier_class_name (t->cls),
                        t->statutory ? "; statutory: the provision itself sets the fine" : "",
                        t->text ? t->text : ""),
                   t->has_ground ? &t->ground : &bm->penalized_by);
@@ -209,20 +209,19 @@ static void
 statutory_mandatory_step (RecCtx *ctx, RecEval *e, const RecFactors *fs)
 {
   RecInputs inp;
-  JsonWriter *w;
-  Citation c;
+  RecInputs *w;
   const Tier *t = e->tier;
 
   if (!ctx->trace || t == NULL || !t->statutory)
     return;
-  w = rec_inputs_begin (&inp);
-  json_writer_member_string (w, "tier", t->name);
-  json_writer_member_bool (w, "statutory", TRUE);
-  json_writer_member_int (w, "mitigating", fs->mitigating);
+  w = rec_inputs_begin (ctx, &inp);
+  rec_inputs_string (w, "tier", t->name);
+  rec_inputs_flag (w, "statutory", TRUE);
+  rec_inputs_number (w, "mitigating", fs->mitigating);
   rec_step_add (e->steps, "factors", rec_inputs_end (&inp),
-                g_strdup_printf ("应当从轻或者减轻处罚，但阶次“%s”的罚款由罚则直接规定（法定情形），不能改按其他情形的阶次从轻，本基准也没有减轻处罚阶次：结果待定", t->name),
-                g_strdup_printf ("Mitigation is mandatory, but the fine of tier \"%s\" is set by the provision itself (statutory): no other circumstance's tier may stand in for a lighter penalty and the benchmark has no reduced tier, so the result is undetermined", t->name),
-                rec_law_citation (ctx, 32, 0, &c));
+                rec_textf (ctx, "应当从轻或者减轻处罚，但阶次“%s”的罚款由罚则直接规定（法定情形），不能改按其他情形的阶次从轻，本基准也没有减轻处罚阶次：结果待定", t->name),
+                rec_textf (ctx, "Mitigation is mandatory, but the fine of tier \"%s\" is set by the provision itself (statutory): no other circumstance's tier may stand in for a lighter penalty and the benchmark has no reduced tier, so the result is undetermined", t->name),
+                rec_law_citation (ctx, LAW_ART_32));
 }
 
 /* Mandatory mitigation leaves 一般 and 从重 for the heaviest lighter tier,
@@ -256,42 +255,40 @@ factors_step (RecCtx *ctx, const Policy *policy, const RecFactors *fs, RecEval *
               const Tier *t0, int net, guint percent)
 {
   RecInputs inp;
-  JsonWriter *w = rec_inputs_begin (&inp);
-  Citation c;
+  RecInputs *w = rec_inputs_begin (ctx, &inp);
   const Citation *cite = NULL;
-  char *zh, *en;
+  guint32 zh, en;
 
-  json_writer_key (w, "factors");
-  json_writer_begin_array (w);
+  rec_inputs_array_begin (w, "factors");
   for (guint i = 0; i < fs->n; i++)
-    json_writer_string (w, fs->list[i]->code);
-  json_writer_end_array (w);
-  json_writer_member_string (w, "policy", policy == NULL ? NULL
+    rec_inputs_array_string (w, i, fs->list[i]->code);
+  rec_inputs_array_end (w);
+  rec_inputs_string (w, "policy", policy == NULL ? NULL
                              : policy->kind == POLICY_POSITION ? "position" : "tier_shift");
-  json_writer_member_int (w, "net_mitigating", net);
-  json_writer_member_bool (w, "mandatory", fs->mandatory);
-  json_writer_member_string (w, "tier", e->tier ? e->tier->name : NULL);
+  rec_inputs_number (w, "net_mitigating", net);
+  rec_inputs_flag (w, "mandatory", fs->mandatory);
+  rec_inputs_string (w, "tier", e->tier ? e->tier->name : NULL);
   /* Cited by the first factor with a basis, else Art. 32 when mandatory. */
   for (guint i = 0; i < fs->n && cite == NULL; i++)
     if (fs->list[i]->has_basis)
       cite = &fs->list[i]->basis;
   if (cite == NULL && fs->mandatory)
-    cite = rec_law_citation (ctx, 32, 0, &c);
+    cite = rec_law_citation (ctx, LAW_ART_32);
   if (e->tier == t0 && t0 != NULL && t0->statutory && net != 0
       && !(policy && policy->kind == POLICY_POSITION))
     {
-      zh = g_strdup_printf ("从轻情节%u个、从重情节%u个；阶次“%s”的罚款由罚则直接规定（法定情形），情节不调整阶次，裁量起点为幅度的%u%%", fs->mitigating, fs->aggravating, t0->name, percent);
-      en = g_strdup_printf ("%u mitigating and %u aggravating factors; the fine of tier \"%s\" is set by the provision itself (statutory), so factors do not move the tier; the point starts at %u%% of the range", fs->mitigating, fs->aggravating, t0->name, percent);
+      zh = rec_textf (ctx, "从轻情节%u个、从重情节%u个；阶次“%s”的罚款由罚则直接规定（法定情形），情节不调整阶次，裁量起点为幅度的%u%%", fs->mitigating, fs->aggravating, t0->name, percent);
+      en = rec_textf (ctx, "%u mitigating and %u aggravating factors; the fine of tier \"%s\" is set by the provision itself (statutory), so factors do not move the tier; the point starts at %u%% of the range", fs->mitigating, fs->aggravating, t0->name, percent);
     }
   else if (e->tier != t0)
     {
-      zh = g_strdup_printf ("从轻情节%u个、从重情节%u个%s，阶次由“%s”调整为“%s”", fs->mitigating, fs->aggravating, fs->mandatory ? "（应当从轻或者减轻）" : "", t0 ? t0->name : "-", e->tier->name);
-      en = g_strdup_printf ("%u mitigating and %u aggravating factors%s: tier moves from \"%s\" to \"%s\"", fs->mitigating, fs->aggravating, fs->mandatory ? " (mitigation mandatory)" : "", t0 ? t0->name : "-", e->tier->name);
+      zh = rec_textf (ctx, "从轻情节%u个、从重情节%u个%s，阶次由“%s”调整为“%s”", fs->mitigating, fs->aggravating, fs->mandatory ? "（应当从轻或者减轻）" : "", t0 ? t0->name : "-", e->tier->name);
+      en = rec_textf (ctx, "%u mitigating and %u aggravating factors%s: tier moves from \"%s\" to \"%s\"", fs->mitigating, fs->aggravating, fs->mandatory ? " (mitigation mandatory)" : "", t0 ? t0->name : "-", e->tier->name);
     }
   else
     {
-      zh = g_strdup_printf ("从轻情节%u个、从重情节%u个，裁量起点为幅度的%u%%", fs->mitigating, fs->aggravating, percent);
-      en = g_strdup_printf ("%u mitigating and %u aggravating factors: the point starts at %u%% of the range", fs->mitigating, fs->aggravating, percent);
+      zh = rec_textf (ctx, "从轻情节%u个、从重情节%u个，裁量起点为幅度的%u%%", fs->mitigating, fs->aggravating, percent);
+      en = rec_textf (ctx, "%u mitigating and %u aggravating factors: the point starts at %u%% of the range", fs->mitigating, fs->aggravating, percent);
     }
   rec_step_add (e->steps, "factors", rec_inputs_end (&inp), zh, en, cite);
 }

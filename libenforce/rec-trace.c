@@ -11,6 +11,7 @@
  */
 #include "recommend-private.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 static const char *const builtin_paths[BUILTIN_COUNT] = {
@@ -179,10 +180,67 @@ rec_note_provenance (const Benchmark *bm, const Version *v, RecLists *l)
 void
 rec_note_param (RecLists *l, ParamId id, const Param *p)
 {
+  /* The name only when a note is made: most parameters are verified. */
   if (!p->verified)
     rec_add_note (l, NOTE_PARAM, p, param_name (id), 0);
-  else
+  else if (p->basis.article != 0 && !p->basis.verified)
     rec_note_citation (l, &p->basis, param_name (id));
+}
+
+/* The span holding @date, or NULL when none does (nothing in force). */
+static const ParamSpan *
+span_on (RecCtx *ctx, gint32 date)
+{
+  const EnforceRuleSet *rules = ctx->rules;
+  const ParamSpan *s = ctx->span;
+  guint lo = 0, hi = rules->n_param_spans;
+
+  if (s != NULL && s->from <= date && date <= s->to)
+    return s;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (rules->param_spans[mid].from <= date)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0 || date > rules->param_spans[lo - 1].to)
+    return NULL;
+  return ctx->span = &rules->param_spans[lo - 1];
+}
+
+const Param *
+rec_param (RecCtx *ctx, ParamId id, gint32 date)
+{
+  const ParamSpan *s;
+
+  if (ctx->rules->param_spans == NULL || (guint) id >= PARAM_COUNT)
+    return rules_param (ctx->rules, id, date);
+  s = span_on (ctx, date);
+  return s ? s->params[id] : NULL;
+}
+
+const Rounding *
+rec_rounding (RecCtx *ctx, gint32 date)
+{
+  const ParamSpan *s;
+
+  if (ctx->rules->param_spans == NULL)
+    return rules_rounding (ctx->rules, date);
+  s = span_on (ctx, date);
+  return s ? s->rounding : NULL;
+}
+
+const Policy *
+rec_policy (RecCtx *ctx, gint32 date)
+{
+  const ParamSpan *s;
+
+  if (ctx->rules->param_spans == NULL)
+    return rules_policy (ctx->rules, date);
+  s = span_on (ctx, date);
+  return s ? s->policy : NULL;
 }
 
 const char *
@@ -210,69 +268,266 @@ rec_param_path (ParamId id)
 /* Trace steps' inputs and citations (only called with a trace)        */
 
 const Citation *
-rec_law_citation (const RecCtx *ctx, guint article, guint paragraph, Citation *buf)
+rec_law_citation (const RecCtx *ctx, guint which)
 {
-  if (ctx->apl == NULL)
-    return NULL;
-  memset (buf, 0, sizeof *buf);
-  buf->instrument = ctx->apl;
-  buf->article = (guint16) article;
-  buf->paragraph = (guint16) paragraph;
-  /* The article numbers the engine cites itself are confirmed in the
-   * 2021 text (LAW-FACTS §1). */
-  buf->verified = TRUE;
-  return buf;
+  g_return_val_if_fail (which < LAW_CITE_COUNT, NULL);
+  return ctx->rules->law_citations ? &ctx->rules->law_citations[which] : NULL;
 }
 
-JsonWriter *
-rec_inputs_begin (RecInputs *in)
+/* Appends @n bytes and a NUL: GString's own append is an out-of-line call
+ * that re-checks its arguments, and a trace appends a few bytes at a time. */
+static inline void
+put (GString *out, const char *s, gsize n)
 {
-  in->s = g_string_new (NULL);
-  json_writer_init (&in->w, in->s);
-  json_writer_begin_object (&in->w);
-  return &in->w;
+  if (out->allocated_len - out->len > n + 1)
+    {
+      memcpy (out->str + out->len, s, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, (gssize) n);
 }
 
-char *
+/* Ends the string begun at @start with a NUL of its own (GString's
+ * terminator does not count), so the next one can follow it. */
+static guint32
+finish_string (GString *out, gsize start)
+{
+  put (out, "", 1);
+  return (guint32) start;
+}
+
+RecInputs *
+rec_inputs_begin (RecCtx *ctx, RecInputs *in)
+{
+  in->ctx = ctx;
+  in->start = (guint32) ctx->inputs->len;
+  in->empty = TRUE;
+  put (ctx->inputs, "{", 1);
+  return in;
+}
+
+guint32
 rec_inputs_end (RecInputs *in)
 {
-  json_writer_end_object (&in->w);
-  return g_string_free (in->s, FALSE);
+  put (in->ctx->inputs, "}", 1);
+  return finish_string (in->ctx->inputs, in->start);
+}
+
+/* ,"key": — the keys are the engine's identifiers, which need no escape. */
+static GString *
+inputs_key (RecInputs *in, const char *key)
+{
+  GString *out = in->ctx->inputs;
+
+  if (!in->empty)
+    put (out, ",", 1);
+  in->empty = FALSE;
+  put (out, "\"", 1);
+  put (out, key, strlen (key));
+  put (out, "\":", 2);
+  return out;
+}
+
+static void put_int (GString *out, gint64 v);
+
+void
+rec_inputs_string (RecInputs *in, const char *key, const char *s)
+{
+  GString *out = inputs_key (in, key);
+
+  if (s == NULL)
+    put (out, "null", 4);
+  else
+    json_append_escaped (out, s, strlen (s));
 }
 
 void
-rec_inputs_date (JsonWriter *w, const char *key, gint32 day)
+rec_inputs_number (RecInputs *in, const char *key, gint64 v)
 {
-  char buf[11];
+  put_int (inputs_key (in, key), v);
+}
 
-  json_writer_key (w, key);
+void
+rec_inputs_flag (RecInputs *in, const char *key, gboolean v)
+{
+  GString *out = inputs_key (in, key);
+
+  if (v)
+    put (out, "true", 4);
+  else
+    put (out, "false", 5);
+}
+
+void
+rec_inputs_array_begin (RecInputs *in, const char *key)
+{
+  put (inputs_key (in, key), "[", 1);
+}
+
+void
+rec_inputs_array_string (RecInputs *in, guint index, const char *s)
+{
+  GString *out = in->ctx->inputs;
+
+  if (index > 0)
+    put (out, ",", 1);
+  if (s == NULL)
+    put (out, "null", 4);
+  else
+    json_append_escaped (out, s, strlen (s));
+}
+
+void
+rec_inputs_array_end (RecInputs *in)
+{
+  put (in->ctx->inputs, "]", 1);
+}
+
+guint32
+rec_text (RecCtx *ctx, const char *s)
+{
+  gsize start = ctx->text->len;
+
+  put (ctx->text, s, strlen (s));
+  return finish_string (ctx->text, start);
+}
+
+/* Decimal digits of @v (with a sign when negative) appended to @out. */
+static void
+put_int (GString *out, gint64 v)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 u = v < 0 ? -(guint64) v : (guint64) v;
+
+  do
+    *--p = (char) ('0' + u % 10);
+  while ((u /= 10) != 0);
+  if (v < 0)
+    *--p = '-';
+  put (out, p, (gsize) (buf + sizeof buf - p));
+}
+
+static void
+put_uint (GString *out, guint64 u)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+
+  do
+    *--p = (char) ('0' + u % 10);
+  while ((u /= 10) != 0);
+  put (out, p, (gsize) (buf + sizeof buf - p));
+}
+
+/* The conversions the engine's messages use; FALSE at any other, which
+ * the caller then leaves to GLib's printf. */
+static gboolean
+format_simple (GString *out, const char *format, va_list ap)
+{
+  const char *p = format;
+
+  for (;;)
+    {
+      const char *pct = strchr (p, '%');
+
+      if (pct == NULL)
+        {
+          put (out, p, strlen (p));
+          return TRUE;
+        }
+      put (out, p, (gsize) (pct - p));
+      p = pct + 1;
+      switch (*p)
+        {
+        case 's':
+          {
+            const char *s = va_arg (ap, const char *);
+            if (s == NULL)
+              s = "(null)";        /* as glibc prints it */
+            put (out, s, strlen (s));
+          }
+          break;
+        case 'd':
+        case 'i':
+          put_int (out, va_arg (ap, int));
+          break;
+        case 'u':
+          put_uint (out, va_arg (ap, unsigned int));
+          break;
+        case '%':
+          put (out, "%", 1);
+          break;
+        case 'l':
+          if (p[1] == 'd' || p[1] == 'i')
+            put_int (out, va_arg (ap, long));
+          else if (p[1] == 'u')
+            put_uint (out, va_arg (ap, unsigned long));
+          else
+            return FALSE;
+          p++;
+          break;
+        default:
+          return FALSE;
+        }
+      p++;
+    }
+}
+
+guint32
+rec_textf (RecCtx *ctx, const char *format, ...)
+{
+  gsize start = ctx->text->len;
+  va_list ap, again;
+
+  va_start (ap, format);
+  va_copy (again, ap);
+  if (!format_simple (ctx->text, format, ap))
+    {
+      g_string_truncate (ctx->text, start);
+      g_string_append_vprintf (ctx->text, format, again);
+    }
+  va_end (again);
+  va_end (ap);
+  return finish_string (ctx->text, start);
+}
+
+void
+rec_inputs_date (RecInputs *in, const char *key, gint32 day)
+{
+  GString *out = inputs_key (in, key);
+  char buf[12];
+
   if (day == DATE_NONE)
     {
-      json_writer_null (w);
+      put (out, "null", 4);
       return;
     }
-  date_format_buf (day, buf);
-  json_writer_string (w, buf);
+  /* YYYY-MM-DD (or ????-??-??): nothing to escape. */
+  buf[0] = '"';
+  date_format_buf (day, buf + 1);
+  put (out, buf, 11);
+  put (out, "\"", 1);
 }
 
 void
-rec_inputs_bool (JsonWriter *w, const char *key, const FactValue *fv)
+rec_inputs_bool (RecInputs *in, const char *key, const FactValue *fv)
 {
-  json_writer_key (w, key);
   if (!fv->known)
-    json_writer_null (w);
+    put (inputs_key (in, key), "null", 4);
   else
-    json_writer_bool (w, fv->value != 0);
+    rec_inputs_flag (in, key, fv->value != 0);
 }
 
 void
-rec_inputs_int (JsonWriter *w, const char *key, gboolean known, gint64 v)
+rec_inputs_int (RecInputs *in, const char *key, gboolean known, gint64 v)
 {
-  json_writer_key (w, key);
   if (known)
-    json_writer_int (w, v);
+    rec_inputs_number (in, key, v);
   else
-    json_writer_null (w);
+    put (inputs_key (in, key), "null", 4);
 }
 
 const char *

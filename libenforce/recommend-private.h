@@ -6,7 +6,8 @@
  * result keeps a reference on, or static strings), and the few composed
  * strings ("facts.area_m2", "calendar.2025", the case id) live in a pool at
  * the end of the same block.  With ENFORCE_RECOMMEND_TRACE the steps are
- * recorded in a GPtrArray the result owns.
+ * recorded too (RecTrace): an array of small step records, and all their
+ * text in two buffers, so a step costs no allocation of its own.
  *
  * The engine, one job per file (steps of docs/semantics.md):
  *   recommend.c   enforce_recommend(): step 1 (resolve), step 2 (the law
@@ -31,6 +32,7 @@
 #include <glib.h>
 #include <enforce/enforce-recommendation.h>
 #include "case-private.h"
+#include "citation.h"
 #include "json-writer.h"
 #include "model.h"
 
@@ -39,6 +41,7 @@
 #define REC_MAX_CANDIDATES (1 + REC_MAX_EXCLUDED)
 #define REC_MAX_NOTES 16               /* unverified data noted */
 #define REC_PATH_POOL 4096             /* bytes for composed missing paths */
+#define REC_MAX_DECL 64                /* case facts whose declarations are remembered */
 
 /* What an "unverified" note is about. */
 typedef enum {
@@ -99,15 +102,25 @@ typedef enum {
   WHY_REDUCED_TIER,                    /* 减轻: below the statutory minimum */
 } ProcWhy;
 
-/* One trace step (only with ENFORCE_RECOMMEND_TRACE). */
+/* One trace step (only with ENFORCE_RECOMMEND_TRACE).  Its text lives in
+ * the recommendation's trace buffers (RecCtx, RecTrace), at offsets rather
+ * than pointers because the buffers move while they grow. */
 typedef struct {
   const char *code;                    /* static: "gate.minor" */
-  char *inputs;                        /* JSON object text, owned */
-  char *message[2];                    /* [ENFORCE_LANG_ZH], [ENFORCE_LANG_EN], owned */
-  gboolean has_citation;
-  Citation citation;                   /* copy; instrument borrowed from the rule set */
-  char *citation_text[2];              /* rendered, owned; NULL without a citation */
+  guint32 inputs;                      /* JSON object text, in the inputs buffer */
+  guint32 message[2];                  /* [ENFORCE_LANG_ZH], [ENFORCE_LANG_EN], in the text buffer */
+  const Citation *citation;            /* borrowed from the rule set, rendered at load
+                                        * (model.h); NULL without a citation */
 } RecStep;
+
+/* A recommendation's trace, owned by the result. */
+typedef struct {
+  GArray *steps;                       /* RecStep, in order */
+  char *inputs;                        /* every step's inputs object, NUL-separated */
+  gsize inputs_len;
+  char *text;                          /* every step's messages, NUL-separated */
+  gsize text_len;
+} RecTrace;
 
 /* Laid out small (under glibc's 1 KiB tcache limit with a short case id)
  * because malloc and free of the block are a good part of the cost of a
@@ -119,7 +132,7 @@ struct _EnforceRecommendation {
   const Benchmark *benchmark;          /* NULL when none applied */
   const Version *version;
   const Tier *tier;                    /* NULL when none was selected */
-  GPtrArray *steps;                    /* of RecStep*, NULL without a trace */
+  RecTrace *trace;                     /* NULL without a trace */
   gint64 statutory_min, statutory_max; /* statutory fine range, fen */
   gint64 range_min, range_max;         /* the final range, fen */
   gint64 amount;                       /* fen */
@@ -146,7 +159,7 @@ struct _EnforceRecommendation {
   guint8 n_excluded;
   guint8 excluded_reason[REC_MAX_EXCLUDED];   /* ExcludedReason */
   const Benchmark *excluded[REC_MAX_EXCLUDED];
-  char version_text[11];               /* effective_from, "" without a version */
+  const char *version_text;            /* effective_from (Version.from_text); "" without a version */
   gsize pool_len;
   RecLists lists;                      /* last but the pool: copied only as far as used */
   char pool[];                         /* composed strings, NUL-separated */
@@ -157,8 +170,14 @@ typedef struct {
   const EnforceRuleSet *rules;
   const EnforceCase *kase;
   gboolean trace;
-  const Instrument *apl;               /* "cn-apl" when present (trace only) */
+  GString *inputs;                     /* trace only: the steps' inputs objects and */
+  GString *text;                       /* messages (RecStep offsets), both NUL-separated */
   gint32 as_of;                        /* DATE_NONE when not given */
+  /* Checking the case's names finds each fact's declaration in the first
+   * candidate; binding that candidate reuses it instead of searching again. */
+  const ParamSpan *span;               /* the parameter span last looked up (rec_param) */
+  const Benchmark *decl_of;            /* the candidate of decl[], NULL when not kept */
+  gint8 decl[REC_MAX_DECL];            /* case fact → declaration index, -1 for none */
   gsize pool_used;
   char pool[REC_PATH_POOL];
 } RecCtx;
@@ -193,27 +212,50 @@ void rec_note_provenance (const Benchmark *bm, const Version *v, RecLists *l);
 void rec_lists_copy (RecLists *to, const RecLists *from);
 /* Notes an unverified parameter (its value or its basis citation). */
 void rec_note_param (RecLists *l, ParamId id, const Param *p);
+/* rules_param(), rules_rounding() and rules_policy() for the engine: one
+ * recommendation asks about a few dates, mostly inside one span of the
+ * loader's flattened parameters, which @ctx remembers. */
+const Param *rec_param (RecCtx *ctx, ParamId id, gint32 date);
+const Rounding *rec_rounding (RecCtx *ctx, gint32 date);
+const Policy *rec_policy (RecCtx *ctx, gint32 date);
 /* Static "parameters.<name>" path of a parameter. */
 const char *rec_param_path (ParamId id);
-/* A citation of the Administrative Penalty Law (cn-apl) in @buf, returned,
- * when the rule set has it; NULL otherwise. */
-const Citation *rec_law_citation (const RecCtx *ctx, guint article, guint paragraph,
-                                  Citation *buf);
+/* A citation of the Administrative Penalty Law (cn-apl), @which a LawCite
+ * (citation.h), borrowed from the rule set; NULL when the rule set lacks
+ * cn-apl. */
+const Citation *rec_law_citation (const RecCtx *ctx, guint which);
 
-/* The inputs object of one trace step (rec-trace.c), written by
- * rec_inputs_begin() ... rec_inputs_end(). */
+/* The inputs object of one trace step (rec-trace.c), written into @ctx's
+ * inputs buffer by rec_inputs_begin() ... rec_inputs_end().  Written by
+ * hand, as the JSON writer would write it: the keys are the engine's own
+ * identifiers and only string values need escaping. */
 typedef struct {
-  GString *s;
-  JsonWriter w;
+  RecCtx *ctx;
+  guint32 start;
+  gboolean empty;                      /* no member yet: no comma before the next */
 } RecInputs;
 
-JsonWriter *rec_inputs_begin (RecInputs *in);
-/* The object's JSON text, for rec_step_add() to own. */
-char *rec_inputs_end (RecInputs *in);
+RecInputs *rec_inputs_begin (RecCtx *ctx, RecInputs *in);
+/* The object's offset, for rec_step_add(). */
+guint32 rec_inputs_end (RecInputs *in);
+/* Members.  A NULL string is written null. */
+void rec_inputs_string (RecInputs *in, const char *key, const char *s);
+void rec_inputs_number (RecInputs *in, const char *key, gint64 v);
+void rec_inputs_flag (RecInputs *in, const char *key, gboolean v);
+/* An array of strings: begin, each item (@index 0 first), end. */
+void rec_inputs_array_begin (RecInputs *in, const char *key);
+void rec_inputs_array_string (RecInputs *in, guint index, const char *s);
+void rec_inputs_array_end (RecInputs *in);
+/* A step message in @ctx's text buffer; returns its offset.  rec_textf()
+ * formats %s, %d, %i, %u, %li, %lu and %% itself (no printf on the trace
+ * path) and hands anything else to GLib; the attribute keeps the formats
+ * checked. */
+guint32 rec_text (RecCtx *ctx, const char *s);
+guint32 rec_textf (RecCtx *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
 /* Members whose value may be unknown: written as null then. */
-void rec_inputs_date (JsonWriter *w, const char *key, gint32 day);
-void rec_inputs_bool (JsonWriter *w, const char *key, const FactValue *fv);
-void rec_inputs_int (JsonWriter *w, const char *key, gboolean known, gint64 v);
+void rec_inputs_date (RecInputs *in, const char *key, gint32 day);
+void rec_inputs_bool (RecInputs *in, const char *key, const FactValue *fv);
+void rec_inputs_int (RecInputs *in, const char *key, gboolean known, gint64 v);
 /* "是" / "否" / "待定" and "yes" / "no" / "undetermined". */
 const char *rec_tri_zh (Tri t);
 const char *rec_tri_en (Tri t);
@@ -225,12 +267,12 @@ void rec_case_error (GError **error, EnforceErrorCode code, const EnforceCase *k
 /* Types the case's facts by @bm's declarations into @values (the scope:
  * declared facts, then the built-ins); absent facts are unknown.
  * ENFORCE_ERROR_FACT_TYPE when a fact does not parse as declared. */
-gboolean rec_bind_facts (const EnforceCase *k, const Benchmark *bm, FactValue *values,
+gboolean rec_bind_facts (const RecCtx *ctx, const Benchmark *bm, FactValue *values,
                          GError **error);
 /* Every case fact must be declared, and every factor recognised, by at
  * least one of the @n candidates (ENFORCE_ERROR_UNKNOWN_FACT,
  * ENFORCE_ERROR_UNKNOWN_FACTOR, ENFORCE_ERROR_LIMIT_ITEMS otherwise). */
-gboolean rec_check_case_names (const RecCtx *ctx, const Benchmark *const *cands, guint n,
+gboolean rec_check_case_names (RecCtx *ctx, const Benchmark *const *cands, guint n,
                                GError **error);
 
 /* One evaluation: one benchmark under one version (steps 3-7). */
@@ -253,7 +295,7 @@ typedef struct {
   gboolean has_rounding;
   Rounding rounding;
   RecLists lists;                    /* after the fields cleared and copied at once */
-  GPtrArray *steps;                  /* trace only */
+  GArray *steps;                     /* RecStep; trace only */
 } RecEval;
 
 /* What steps 3-7 read for one benchmark version. */
@@ -325,16 +367,24 @@ rec_ceil_fen (gint64 cf)
   return cf / CENTIFEN_PER_FEN + (cf % CENTIFEN_PER_FEN != 0);
 }
 
-/* Trace (recommendation.c).  Takes ownership of @inputs, @zh and @en;
- * @citation may be NULL (copied otherwise). */
-void rec_step_add (GPtrArray *steps, const char *code, char *inputs, char *zh, char *en,
+/* Trace (recommendation.c).  @inputs, @zh and @en are offsets from
+ * rec_inputs_end() and rec_text(); @citation may be NULL (borrowed
+ * otherwise: rule-set data). */
+void rec_step_add (GArray *steps, const char *code, guint32 inputs, guint32 zh, guint32 en,
                    const Citation *citation);
-void rec_step_free (gpointer step);
-GPtrArray *rec_steps_new (void);
+GArray *rec_steps_new (void);
+void rec_trace_free (RecTrace *trace);
 
 /* Procedure and deadlines (procedure.c), on the result being built. */
-void rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, gint32 param_date);
-void rec_compute_deadlines (RecCtx *ctx, EnforceRecommendation *r);
+/* @steps: where the trace's steps go, NULL without a trace. */
+void rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, GArray *steps,
+                           gint32 param_date);
+void rec_compute_deadlines (RecCtx *ctx, EnforceRecommendation *r, GArray *steps);
+/* calendar_add_workdays() on @rules' calendar, answered from the loader's
+ * working-day lists (model.h WorkdayYear) when it has them: the same
+ * answers, without walking the days. */
+gboolean rec_add_workdays (const EnforceRuleSet *rules, gint32 from, int n, gint32 *out,
+                           int *missing_year);
 
 /* Text helpers shared by the text and JSON output (recommendation.c). */
 /* "2000.00" into @buf (>= 32 bytes). */
@@ -343,6 +393,8 @@ const char *rec_order_kind_name (OrderKind k);
 const char *rec_order_label_zh (OrderKind k);
 /* One "unverified" line for a note, caller frees. */
 char *rec_note_text (const RecNote *n, EnforceLang lang);
+/* The same line appended to @out. */
+void rec_note_append (GString *out, const RecNote *n, EnforceLang lang);
 
 /* Writes the recommendation as one JSON object (docs/json-output.md). */
 void recommendation_write_json (const EnforceRecommendation *r, JsonWriter *w);

@@ -34,7 +34,7 @@ static void
 eval_clear (RecEval *e)
 {
   if (e->steps)
-    g_ptr_array_unref (e->steps);
+    g_array_free (e->steps, TRUE);
   e->steps = NULL;
 }
 
@@ -148,15 +148,14 @@ static void
 law_step (RecCtx *ctx, RecEval *e, const LawVersions *lv, const char *zh, const char *en)
 {
   RecInputs inp;
-  JsonWriter *w;
-  Citation c;
+  RecInputs *w;
   char a[11] = "", d[11] = "";
   gboolean no_decision;
 
   if (!ctx->trace)
     return;
   no_decision = ctx->kase->decided == DATE_NONE;
-  w = rec_inputs_begin (&inp);
+  w = rec_inputs_begin (ctx, &inp);
   rec_inputs_date (w, "act", lv->law_date);
   rec_inputs_date (w, "decided", ctx->kase->decided);
   rec_inputs_date (w, "act_version", lv->act ? lv->act->from : DATE_NONE);
@@ -166,14 +165,16 @@ law_step (RecCtx *ctx, RecEval *e, const LawVersions *lv, const char *zh, const 
   if (lv->decision)
     date_format_buf (lv->decision->from, d);
   rec_step_add (e->steps, "law_in_force", rec_inputs_end (&inp),
-                g_strdup_printf ("%s（行为时版本%s，决定时版本%s）", zh, a, d[0] ? d : no_decision ? "（未提供决定日期）" : "无"),
-                g_strdup_printf ("%s (act-date version %s, decision-date version %s)", en, a, d[0] ? d : no_decision ? "no decision date" : "none"),
-                rec_law_citation (ctx, 37, 0, &c));
+                rec_textf (ctx, "%s（行为时版本%s，决定时版本%s）", zh, a, d[0] ? d : no_decision ? "（未提供决定日期）" : "无"),
+                rec_textf (ctx, "%s (act-date version %s, decision-date version %s)", en, a, d[0] ? d : no_decision ? "no decision date" : "none"),
+                rec_law_citation (ctx, LAW_ART_37));
   /* The law step precedes the gates it governs. */
   if (e->steps->len > 1)
     {
-      gpointer last = g_ptr_array_steal_index (e->steps, e->steps->len - 1);
-      g_ptr_array_insert (e->steps, 0, last);
+      RecStep last = g_array_index (e->steps, RecStep, e->steps->len - 1);
+
+      g_array_remove_index (e->steps, e->steps->len - 1);
+      g_array_prepend_val (e->steps, last);
     }
 }
 
@@ -278,7 +279,7 @@ evaluate_candidate (RecCtx *ctx, const Benchmark *bm, RecEval *out, GError **err
   LawVersions lv = { DATE_NONE, NULL, NULL };
 
   eval_init (out, bm, NULL, ctx->trace);
-  if (!rec_bind_facts (k, bm, values, error))
+  if (!rec_bind_facts (ctx, bm, values, error))
     return FALSE;
   if (k->act == DATE_NONE)
     {
@@ -559,78 +560,65 @@ choose_candidate (RecCtx *ctx, const Benchmark *const *cands, guint n, EnforceRe
 /* ------------------------------------------------------------------ */
 /* Trace of step 1 and of Art. 29                                      */
 
-static const Instrument *
-find_apl (const EnforceRuleSet *rules)
-{
-  for (guint i = 0; i < rules->n_instruments; i++)
-    if (strcmp (rules->instruments[i]->id, "cn-apl") == 0)
-      return rules->instruments[i];
-  return NULL;
-}
-
 static void
-resolve_step (RecCtx *ctx, GPtrArray *steps, const Benchmark *const *cands, guint n,
+resolve_step (RecCtx *ctx, GArray *steps, const Benchmark *const *cands, guint n,
               const Power *power)
 {
   RecInputs inp;
-  JsonWriter *w = rec_inputs_begin (&inp);
-  Citation c;
+  RecInputs *w = rec_inputs_begin (ctx, &inp);
 
   if (power)
-    json_writer_member_string (w, "power", power->code);
+    rec_inputs_string (w, "power", power->code);
   if (n == 1)
-    json_writer_member_string (w, "benchmark", cands[0]->id);
+    rec_inputs_string (w, "benchmark", cands[0]->id);
   else
     {
-      json_writer_key (w, "benchmarks");
-      json_writer_begin_array (w);
+      rec_inputs_array_begin (w, "benchmarks");
       for (guint i = 0; i < n; i++)
-        json_writer_string (w, cands[i]->id);
-      json_writer_end_array (w);
+        rec_inputs_array_string (w, i, cands[i]->id);
+      rec_inputs_array_end (w);
     }
   if (n == 1)
     rec_step_add (steps, "resolve", rec_inputs_end (&inp),
-                  g_strdup_printf ("适用裁量基准 %s：%s", cands[0]->id, cands[0]->title),
-                  g_strdup_printf ("Benchmark %s applies: %s", cands[0]->id, cands[0]->title),
+                  rec_textf (ctx, "适用裁量基准 %s：%s", cands[0]->id, cands[0]->title),
+                  rec_textf (ctx, "Benchmark %s applies: %s", cands[0]->id, cands[0]->title),
                   &cands[0]->penalized_by);
   else
     rec_step_add (steps, "resolve", rec_inputs_end (&inp),
-                  g_strdup_printf ("同一违法行为涉及%u个条款，分别评估，按罚款数额高的规定处罚（一事不再罚款）", n),
-                  g_strdup_printf ("One act, %u candidate provisions: each is evaluated and one fine is imposed under the heavier", n),
-                  rec_law_citation (ctx, 29, 0, &c));
+                  rec_textf (ctx, "同一违法行为涉及%u个条款，分别评估，按罚款数额高的规定处罚（一事不再罚款）", n),
+                  rec_textf (ctx, "One act, %u candidate provisions: each is evaluated and one fine is imposed under the heavier", n),
+                  rec_law_citation (ctx, LAW_ART_29));
 }
 
 static void
-excluded_steps (RecCtx *ctx, EnforceRecommendation *r)
+excluded_steps (RecCtx *ctx, GArray *steps, const EnforceRecommendation *r)
 {
-  Citation c;
-
   for (guint i = 0; i < r->n_excluded; i++)
     {
       RecInputs inp;
-      JsonWriter *w = rec_inputs_begin (&inp);
+      RecInputs *w = rec_inputs_begin (ctx, &inp);
       const char *id = r->excluded[i]->id;
-      char *zh, *en;
+      guint32 zh, en;
 
-      json_writer_member_string (w, "benchmark", id);
-      json_writer_member_string (w, "reason", rec_excluded_reason_name (r->excluded_reason[i]));
+      rec_inputs_string (w, "benchmark", id);
+      rec_inputs_string (w, "reason", rec_excluded_reason_name (r->excluded_reason[i]));
       switch (r->excluded_reason[i])
         {
         case EXCLUDED_LIGHTER_FINE:
-          zh = g_strdup_printf ("基准 %s 罚款较轻，不再适用（一事不再罚款）", id);
-          en = g_strdup_printf ("Benchmark %s carries the lighter fine and is not applied (no double fine)", id);
+          zh = rec_textf (ctx, "基准 %s 罚款较轻，不再适用（一事不再罚款）", id);
+          en = rec_textf (ctx, "Benchmark %s carries the lighter fine and is not applied (no double fine)", id);
           break;
         case EXCLUDED_EQUAL_FINE:
-          zh = g_strdup_printf ("基准 %s 罚款数额相同，按列出顺序适用在先的规定，不再适用（一事不再罚款）", id);
-          en = g_strdup_printf ("Benchmark %s carries the same fine; the provision listed first applies (no double fine)", id);
+          zh = rec_textf (ctx, "基准 %s 罚款数额相同，按列出顺序适用在先的规定，不再适用（一事不再罚款）", id);
+          en = rec_textf (ctx, "Benchmark %s carries the same fine; the provision listed first applies (no double fine)", id);
           break;
         default:
-          zh = g_strdup_printf ("基准 %s 不适用于该类当事人", id);
-          en = g_strdup_printf ("Benchmark %s does not cover this class of party", id);
+          zh = rec_textf (ctx, "基准 %s 不适用于该类当事人", id);
+          en = rec_textf (ctx, "Benchmark %s does not cover this class of party", id);
           break;
         }
-      rec_step_add (r->steps, "excluded", rec_inputs_end (&inp), zh, en,
-                    rec_law_citation (ctx, 29, 0, &c));
+      rec_step_add (steps, "excluded", rec_inputs_end (&inp), zh, en,
+                    rec_law_citation (ctx, LAW_ART_29));
     }
 }
 
@@ -682,9 +670,7 @@ result_from_eval (EnforceRecommendation *r, const EnforceCase *k, const RecEval 
   r->decided_by = e->decided_by;
   r->benchmark = e->bm;
   r->version = e->v;
-  r->version_text[0] = '\0';
-  if (e->v)
-    date_format_buf (e->v->from, r->version_text);
+  r->version_text = e->v ? e->v->from_text : "";
   r->has_party = k->has_party;
   r->party = k->party;
   r->reduced = e->reduced;
@@ -727,6 +713,29 @@ result_finish (const EnforceRecommendation *tmp, const RecCtx *ctx)
   return r;
 }
 
+/* The trace of @ctx and @steps handed to the result. */
+static RecTrace *
+trace_finish (RecCtx *ctx, GArray *steps)
+{
+  RecTrace *t = g_new (RecTrace, 1);
+
+  t->steps = steps;
+  t->inputs_len = ctx->inputs->len;
+  t->inputs = g_string_free (g_steal_pointer (&ctx->inputs), FALSE);
+  t->text_len = ctx->text->len;
+  t->text = g_string_free (g_steal_pointer (&ctx->text), FALSE);
+  return t;
+}
+
+static void
+ctx_clear (RecCtx *ctx)
+{
+  if (ctx->inputs)
+    g_string_free (ctx->inputs, TRUE);
+  if (ctx->text)
+    g_string_free (ctx->text, TRUE);
+}
+
 static gint32
 procedure_date (const EnforceCase *k)
 {
@@ -751,7 +760,9 @@ enforce_recommend (const EnforceRuleSet *rules, const EnforceCase *kase, const c
   ctx.rules = rules;
   ctx.kase = kase;
   ctx.trace = (flags & ENFORCE_RECOMMEND_TRACE) != 0;
-  ctx.apl = ctx.trace ? find_apl (rules) : NULL;
+  ctx.inputs = ctx.text = NULL;
+  ctx.decl_of = NULL;
+  ctx.span = NULL;
   ctx.as_of = DATE_NONE;
   ctx.pool_used = 0;
   if (as_of != NULL && !enforce_date_parse (as_of, strlen (as_of), &ctx.as_of, error))
@@ -761,25 +772,43 @@ enforce_recommend (const EnforceRuleSet *rules, const EnforceCase *kase, const c
       || !rec_check_case_names (&ctx, cands, n, error))
     return NULL;
 
+  if (ctx.trace)
+    {
+      /* About what a usual trace writes, so they seldom grow. */
+      ctx.inputs = g_string_sized_new (2048);
+      ctx.text = g_string_sized_new (4096);
+    }
   result_init (&tmp, &ctx);
   if (!choose_candidate (&ctx, cands, n, &tmp, &best, error))
     {
       eval_clear (&best);
+      ctx_clear (&ctx);
       return NULL;
     }
   result_from_eval (&tmp, kase, &best);
   if (ctx.trace)
     {
-      tmp.steps = rec_steps_new ();
-      resolve_step (&ctx, tmp.steps, cands, n, power);
-      for (guint i = 0; best.steps && i < best.steps->len; i++)
-        g_ptr_array_add (tmp.steps, g_steal_pointer (&best.steps->pdata[i]));
+      /* The resolve step goes first, then the chosen evaluation's. */
+      GArray *steps = best.steps ? g_steal_pointer (&best.steps) : rec_steps_new ();
+
+      resolve_step (&ctx, steps, cands, n, power);
+      if (steps->len > 1)
+        {
+          RecStep first = g_array_index (steps, RecStep, steps->len - 1);
+
+          g_array_remove_index (steps, steps->len - 1);
+          g_array_prepend_val (steps, first);
+        }
+      rec_decide_procedure (&ctx, &tmp, steps, procedure_date (kase));
+      rec_compute_deadlines (&ctx, &tmp, steps);
+      excluded_steps (&ctx, steps, &tmp);
+      tmp.trace = trace_finish (&ctx, steps);
+    }
+  else
+    {
+      rec_decide_procedure (&ctx, &tmp, NULL, procedure_date (kase));
+      rec_compute_deadlines (&ctx, &tmp, NULL);
     }
   eval_clear (&best);
-
-  rec_decide_procedure (&ctx, &tmp, procedure_date (kase));
-  rec_compute_deadlines (&ctx, &tmp);
-  if (ctx.trace)
-    excluded_steps (&ctx, &tmp);
   return result_finish (&tmp, &ctx);
 }

@@ -11,45 +11,38 @@
 /* ------------------------------------------------------------------ */
 /* Trace steps                                                         */
 
-GPtrArray *
+GArray *
 rec_steps_new (void)
 {
-  return g_ptr_array_new_with_free_func (rec_step_free);
+  /* Room for a whole usual trace (about 20 steps: resolve, the law, the
+   * gates, tier, factors, range, point, procedure and deadlines), since the
+   * chosen evaluation's array becomes the result's. */
+  return g_array_sized_new (FALSE, FALSE, sizeof (RecStep), 32);
 }
 
 void
-rec_step_free (gpointer data)
+rec_trace_free (RecTrace *trace)
 {
-  RecStep *s = data;
-
-  if (s == NULL)
+  if (trace == NULL)
     return;
-  g_free (s->inputs);
-  g_free (s->message[0]);
-  g_free (s->message[1]);
-  g_free (s->citation_text[0]);
-  g_free (s->citation_text[1]);
-  g_free (s);
+  g_array_free (trace->steps, TRUE);
+  g_free (trace->inputs);
+  g_free (trace->text);
+  g_free (trace);
 }
 
 void
-rec_step_add (GPtrArray *steps, const char *code, char *inputs, char *zh, char *en,
+rec_step_add (GArray *steps, const char *code, guint32 inputs, guint32 zh, guint32 en,
               const Citation *citation)
 {
-  RecStep *s = g_new0 (RecStep, 1);
+  RecStep s;
 
-  s->code = code;
-  s->inputs = inputs;
-  s->message[ENFORCE_LANG_ZH] = zh;
-  s->message[ENFORCE_LANG_EN] = en;
-  if (citation != NULL && citation->article != 0)
-    {
-      s->has_citation = TRUE;
-      s->citation = *citation;
-      s->citation_text[ENFORCE_LANG_ZH] = citation_render (citation, ENFORCE_LANG_ZH);
-      s->citation_text[ENFORCE_LANG_EN] = citation_render (citation, ENFORCE_LANG_EN);
-    }
-  g_ptr_array_add (steps, s);
+  s.code = code;
+  s.inputs = inputs;
+  s.message[ENFORCE_LANG_ZH] = zh;
+  s.message[ENFORCE_LANG_EN] = en;
+  s.citation = citation != NULL && citation->article != 0 ? citation : NULL;
+  g_array_append_val (steps, s);
 }
 
 /* ------------------------------------------------------------------ */
@@ -168,15 +161,23 @@ guint
 enforce_recommendation_get_step_count (const EnforceRecommendation *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->steps ? self->steps->len : 0;
+  return self->trace ? self->trace->steps->len : 0;
 }
 
 static const RecStep *
 step_at (const EnforceRecommendation *self, guint index)
 {
-  if (self->steps == NULL || index >= self->steps->len)
+  if (self->trace == NULL || index >= self->trace->steps->len)
     return NULL;
-  return g_ptr_array_index (self->steps, index);
+  return &g_array_index (self->trace->steps, RecStep, index);
+}
+
+/* A citation's text; rendered at load, so NULL only for one the loader
+ * never saw. */
+static const char *
+citation_text (const Citation *c, EnforceLang lang)
+{
+  return c != NULL ? c->text[lang == ENFORCE_LANG_EN ? ENFORCE_LANG_EN : ENFORCE_LANG_ZH] : NULL;
 }
 
 const char *
@@ -199,7 +200,7 @@ enforce_recommendation_get_step_message (const EnforceRecommendation *self, guin
   g_return_val_if_fail (self != NULL, NULL);
   s = step_at (self, index);
   g_return_val_if_fail (s != NULL, NULL);
-  return s->message[lang == ENFORCE_LANG_EN ? ENFORCE_LANG_EN : ENFORCE_LANG_ZH];
+  return self->trace->text + s->message[lang == ENFORCE_LANG_EN ? ENFORCE_LANG_EN : ENFORCE_LANG_ZH];
 }
 
 const char *
@@ -211,7 +212,7 @@ enforce_recommendation_get_step_citation (const EnforceRecommendation *self, gui
   g_return_val_if_fail (self != NULL, NULL);
   s = step_at (self, index);
   g_return_val_if_fail (s != NULL, NULL);
-  return s->citation_text[lang == ENFORCE_LANG_EN ? ENFORCE_LANG_EN : ENFORCE_LANG_ZH];
+  return citation_text (s->citation, lang);
 }
 
 void
@@ -219,8 +220,7 @@ enforce_recommendation_free (EnforceRecommendation *self)
 {
   if (self == NULL)
     return;
-  if (self->steps)
-    g_ptr_array_unref (self->steps);
+  rec_trace_free (self->trace);
   enforce_rule_set_unref (self->rules);
   g_free (self);
 }
@@ -301,10 +301,25 @@ rec_order_label_zh (OrderKind k)
 void
 rec_format_yuan (gint64 fen, char buf[32])
 {
-  gint64 a = fen < 0 ? -fen : fen;
+  /* "-12.05": written by hand, it is on the path of every amount shown. */
+  guint64 a = fen < 0 ? -(guint64) fen : (guint64) fen;
+  guint64 yuan = a / FEN_PER_YUAN;
+  guint cents = (guint) (a % FEN_PER_YUAN);
+  char digits[24];
+  int n = 0;
+  char *p = buf;
 
-  g_snprintf (buf, 32, "%s%" G_GINT64_FORMAT ".%02d", fen < 0 ? "-" : "",
-              a / FEN_PER_YUAN, (int) (a % FEN_PER_YUAN));
+  do
+    digits[n++] = (char) ('0' + yuan % 10);
+  while ((yuan /= 10) != 0);
+  if (fen < 0)
+    *p++ = '-';
+  while (n > 0)
+    *p++ = digits[--n];
+  *p++ = '.';
+  *p++ = (char) ('0' + cents / 10);
+  *p++ = (char) ('0' + cents % 10);
+  *p = '\0';
 }
 
 const char *
@@ -334,50 +349,107 @@ note_of (const RecNote *n)
     }
 }
 
-char *
-rec_note_text (const RecNote *n, EnforceLang lang)
+/* Decimal @v appended (years, dates' numbers: no printf needed). */
+static void
+append_int (GString *out, gint64 v)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 u = v < 0 ? -(guint64) v : (guint64) v;
+
+  do
+    *--p = (char) ('0' + u % 10);
+  while ((u /= 10) != 0);
+  if (v < 0)
+    *--p = '-';
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+void
+rec_note_append (GString *out, const RecNote *n, EnforceLang lang)
 {
   gboolean zh = lang != ENFORCE_LANG_EN;
   const char *note = note_of (n);
-  char *head, *out, *cite;
   char date[11];
 
   switch (n->kind)
     {
     case NOTE_BENCHMARK:
-      head = g_strdup_printf (zh ? "基准 %s" : "benchmark %s", n->name);
+      g_string_append (out, zh ? "基准 " : "benchmark ");
+      g_string_append (out, n->name ? n->name : "(null)");
       break;
     case NOTE_VERSION:
       date_format_buf (n->number, date);
-      head = g_strdup_printf (zh ? "基准 %s（%s版）" : "version %s of %s",
-                              zh ? n->name : date, zh ? date : n->name);
+      if (zh)
+        {
+          g_string_append (out, "基准 ");
+          g_string_append (out, n->name ? n->name : "(null)");
+          g_string_append (out, "（");
+          g_string_append (out, date);
+          g_string_append (out, "版）");
+        }
+      else
+        {
+          g_string_append (out, "version ");
+          g_string_append (out, date);
+          g_string_append (out, " of ");
+          g_string_append (out, n->name ? n->name : "(null)");
+        }
       break;
     case NOTE_TIER:
-      head = g_strdup_printf (zh ? "阶次“%s”" : "tier %s", n->name);
+      g_string_append (out, zh ? "阶次“" : "tier ");
+      g_string_append (out, n->name ? n->name : "(null)");
+      if (zh)
+        g_string_append (out, "”");
       break;
     case NOTE_EXEMPTION:
-      head = g_strdup_printf (zh ? "免罚情形“%s”" : "exemption %s", n->name);
+      g_string_append (out, zh ? "免罚情形“" : "exemption ");
+      g_string_append (out, n->name ? n->name : "(null)");
+      if (zh)
+        g_string_append (out, "”");
       break;
     case NOTE_CITATION:
-      cite = n->subject ? citation_render ((const Citation *) n->subject, lang) : g_strdup ("?");
-      head = g_strdup_printf (zh ? "%s 引用%s" : "%s cites %s", n->name ? n->name : "", cite);
-      g_free (cite);
+      {
+        const Citation *c = n->subject;
+
+        g_string_append (out, n->name ? n->name : "");
+        g_string_append (out, zh ? " 引用" : " cites ");
+        if (c == NULL)
+          g_string_append (out, "?");
+        else if (c->text[zh ? ENFORCE_LANG_ZH : ENFORCE_LANG_EN] != NULL)
+          g_string_append (out, c->text[zh ? ENFORCE_LANG_ZH : ENFORCE_LANG_EN]);
+        else
+          citation_append (out, c, lang);
+      }
       break;
     case NOTE_PARAM:
-      head = g_strdup_printf (zh ? "参数 %s" : "parameter %s", n->name);
+      g_string_append (out, zh ? "参数 " : "parameter ");
+      g_string_append (out, n->name ? n->name : "(null)");
       break;
     case NOTE_CALENDAR:
-      head = g_strdup_printf (zh ? "%d年节假日安排" : "calendar %d", n->number);
+      if (!zh)
+        g_string_append (out, "calendar ");
+      append_int (out, n->number);
+      if (zh)
+        g_string_append (out, "年节假日安排");
       break;
     default:
-      head = g_strdup ("?");
+      g_string_append (out, "?");
       break;
     }
   if (note == NULL || note[0] == '\0')
-    return head;
-  out = g_strdup_printf (zh ? "%s：%s" : "%s: %s", head, note);
-  g_free (head);
-  return out;
+    return;
+  g_string_append (out, zh ? "：" : ": ");
+  g_string_append (out, note);
+}
+
+char *
+rec_note_text (const RecNote *n, EnforceLang lang)
+{
+  GString *out = g_string_new (NULL);
+
+  rec_note_append (out, n, lang);
+  return g_string_free (out, FALSE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -661,16 +733,18 @@ trace_block (Text *tx, const EnforceRecommendation *r)
 {
   EnforceLang lang = tx->zh ? ENFORCE_LANG_ZH : ENFORCE_LANG_EN;
 
-  if (r->steps == NULL || r->steps->len == 0)
+  if (r->trace == NULL || r->trace->steps->len == 0)
     return;
   g_string_append (tx->out, T (tx, "推理过程：\n", "Reasoning:\n"));
-  for (guint i = 0; i < r->steps->len; i++)
+  for (guint i = 0; i < r->trace->steps->len; i++)
     {
-      const RecStep *s = g_ptr_array_index (r->steps, i);
+      const RecStep *s = &g_array_index (r->trace->steps, RecStep, i);
+      const char *cite = citation_text (s->citation, lang);
 
-      g_string_append_printf (tx->out, "  %u. [%s] %s", i + 1, s->code, s->message[lang]);
-      if (s->citation_text[lang])
-        g_string_append_printf (tx->out, T (tx, "（%s）", " (%s)"), s->citation_text[lang]);
+      g_string_append_printf (tx->out, "  %u. [%s] %s", i + 1, s->code,
+                              r->trace->text + s->message[lang]);
+      if (cite)
+        g_string_append_printf (tx->out, T (tx, "（%s）", " (%s)"), cite);
       g_string_append_c (tx->out, '\n');
     }
 }

@@ -174,11 +174,37 @@ param_version_on (const Jurisdiction *j, gint32 date)
   return date <= v->to ? v : NULL;
 }
 
+/* The loader's flattened spans (model.h) answer the three look-ups below
+ * with one binary search instead of a search of every jurisdiction's
+ * versions; before they exist (while loading) the chain is searched. */
+static const ParamSpan *
+span_on (const EnforceRuleSet *rules, gint32 date)
+{
+  guint lo = 0, hi = rules->n_param_spans;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (rules->param_spans[mid].from <= date)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return NULL;
+  return date <= rules->param_spans[lo - 1].to ? &rules->param_spans[lo - 1] : NULL;
+}
+
 const Param *
 rules_param (const EnforceRuleSet *rules, ParamId id, gint32 date)
 {
   g_return_val_if_fail (rules != NULL && id < PARAM_COUNT, NULL);
 
+  if (rules->param_spans != NULL)
+    {
+      const ParamSpan *span = span_on (rules, date);
+      return span ? span->params[id] : NULL;
+    }
   for (const Jurisdiction *j = rules->jurisdiction; j != NULL; j = j->parent)
     {
       const ParamVersion *v = param_version_on (j, date);
@@ -193,6 +219,11 @@ rules_rounding (const EnforceRuleSet *rules, gint32 date)
 {
   g_return_val_if_fail (rules != NULL, NULL);
 
+  if (rules->param_spans != NULL)
+    {
+      const ParamSpan *span = span_on (rules, date);
+      return span ? span->rounding : NULL;
+    }
   for (const Jurisdiction *j = rules->jurisdiction; j != NULL; j = j->parent)
     {
       const ParamVersion *v = param_version_on (j, date);
@@ -207,6 +238,11 @@ rules_policy (const EnforceRuleSet *rules, gint32 date)
 {
   g_return_val_if_fail (rules != NULL, NULL);
 
+  if (rules->param_spans != NULL)
+    {
+      const ParamSpan *span = span_on (rules, date);
+      return span ? span->policy : NULL;
+    }
   for (const Jurisdiction *j = rules->jurisdiction; j != NULL; j = j->parent)
     {
       const ParamVersion *v = param_version_on (j, date);

@@ -16,6 +16,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <enforce/enforce.h>
+#include "citation.h"
 #include "model.h"
 
 #define RULES ENFORCE_TEST_DATA "/rules"
@@ -704,6 +705,120 @@ test_rule_set_load__annotated_reference_file_loads (void **state)
   enforce_rule_set_unref (rules);
 }
 
+/* The chain search rules_param() did before the loader flattened it:
+ * the jurisdiction's version in force, else its parent's, and so on. */
+static const ParamVersion *
+reference_version_on (const Jurisdiction *j, gint32 date)
+{
+  const ParamVersion *found = NULL;
+
+  for (guint i = 0; i < j->n_versions; i++)
+    if (j->versions[i].from <= date)
+      found = &j->versions[i];
+  return found != NULL && date <= found->to ? found : NULL;
+}
+
+static const Param *
+reference_param (const EnforceRuleSet *rules, ParamId id, gint32 date)
+{
+  for (const Jurisdiction *j = rules->jurisdiction; j != NULL; j = j->parent)
+    {
+      const ParamVersion *v = reference_version_on (j, date);
+      if (v != NULL && v->params[id].set)
+        return &v->params[id];
+    }
+  return NULL;
+}
+
+static const Rounding *
+reference_rounding (const EnforceRuleSet *rules, gint32 date)
+{
+  for (const Jurisdiction *j = rules->jurisdiction; j != NULL; j = j->parent)
+    {
+      const ParamVersion *v = reference_version_on (j, date);
+      if (v != NULL && v->has_rounding)
+        return &v->rounding;
+    }
+  return NULL;
+}
+
+static const Policy *
+reference_policy (const EnforceRuleSet *rules, gint32 date)
+{
+  for (const Jurisdiction *j = rules->jurisdiction; j != NULL; j = j->parent)
+    {
+      const ParamVersion *v = reference_version_on (j, date);
+      if (v != NULL && v->policy.present)
+        return &v->policy;
+    }
+  return NULL;
+}
+
+static void
+assert_spans_answer_as_the_chain (const char *path, const char *first, const char *last)
+{
+  EnforceRuleSet *rules = load_ok (path);
+
+  assert_non_null (rules->param_spans);
+  for (gint32 d = day (first); d <= day (last); d++)
+    {
+      for (guint id = 0; id < PARAM_COUNT; id++)
+        assert_ptr_equal (rules_param (rules, (ParamId) id, d), reference_param (rules, (ParamId) id, d));
+      assert_ptr_equal (rules_rounding (rules, d), reference_rounding (rules, d));
+      assert_ptr_equal (rules_policy (rules, d), reference_policy (rules, d));
+    }
+  enforce_rule_set_unref (rules);
+}
+
+/* The loader flattens the chain's parameter versions into spans; every
+ * day's answer must be the chain's, across the versions' edges and the
+ * parent's, before the first version and after the last. */
+static void
+test_rule_set_load__parameter_spans_answer_as_the_chain (void **state)
+{
+  (void) state;
+  assert_spans_answer_as_the_chain (TIANJIN, "2015-01-01", "2030-12-31");
+  assert_spans_answer_as_the_chain (ENFORCE_SOURCE_DIR "/rules/tianjin", "2015-01-01", "2030-12-31");
+}
+
+/* Citations are rendered once at load, and equal ones share the text. */
+static void
+test_rule_set_load__citations_are_rendered_once (void **state)
+{
+  EnforceRuleSet *rules = load_ok (ENFORCE_SOURCE_DIR "/rules/tianjin");
+  guint rendered = 0;
+
+  (void) state;
+  for (guint i = 0; i < rules->n_benchmarks; i++)
+    {
+      const Citation *c = &rules->benchmarks[i]->penalized_by;
+      g_autofree char *zh = citation_render (c, ENFORCE_LANG_ZH);
+      g_autofree char *en = citation_render (c, ENFORCE_LANG_EN);
+
+      assert_non_null (c->text[ENFORCE_LANG_ZH]);
+      assert_string_equal (c->text[ENFORCE_LANG_ZH], zh);
+      assert_string_equal (c->text[ENFORCE_LANG_EN], en);
+      assert_non_null (c->json);
+      assert_non_null (strstr (c->json, zh));
+      for (guint j = 0; j < i; j++)
+        {
+          const Citation *o = &rules->benchmarks[j]->penalized_by;
+          if (o->instrument == c->instrument && o->article == c->article
+              && o->paragraph == c->paragraph && o->item == c->item && o->verified == c->verified)
+            assert_ptr_equal (o->text[ENFORCE_LANG_ZH], c->text[ENFORCE_LANG_ZH]);
+        }
+      rendered++;
+    }
+  assert_true (rendered > 0);
+  /* The engine's own citations of the Administrative Penalty Law. */
+  assert_non_null (rules->law_citations);
+  assert_int_equal (rules->law_citations[LAW_ART_33_2].article, 33);
+  assert_int_equal (rules->law_citations[LAW_ART_33_2].paragraph, 2);
+  assert_string_equal (rules->law_citations[LAW_ART_33_2].text[ENFORCE_LANG_ZH],
+                       "《中华人民共和国行政处罚法》第三十三条第二款");
+  enforce_rule_set_unref (rules);
+}
+
 int
 main (void)
 {
@@ -725,6 +840,8 @@ main (void)
     cmocka_unit_test (test_rule_set_load__an_unreadable_file_does_not_hide_the_others),
     cmocka_unit_test (test_rule_set_ref__keeps_the_rule_set_until_the_last_unref),
     cmocka_unit_test (test_rule_set_load__annotated_reference_file_loads),
+    cmocka_unit_test (test_rule_set_load__parameter_spans_answer_as_the_chain),
+    cmocka_unit_test (test_rule_set_load__citations_are_rendered_once),
   };
   return cmocka_run_group_tests_name ("loader", tests, NULL, NULL);
 }

@@ -460,6 +460,57 @@ test_procedure__late_surcharge_is_rounded_once (void **state)
   assert_int_equal (r->surcharge, 1000);
 }
 
+/* rec_add_workdays() answers from the loader's working-day lists; it must
+ * answer exactly as the calendar walk (calendar_add_workdays()) for every
+ * start day and period, across year ends, and fail on the same missing
+ * year, with a gap in the calendar's years too. */
+static void
+assert_workdays_answer_as_the_walk (const EnforceRuleSet *rs, const char *first, const char *last)
+{
+  static const int periods[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 15, 20, 30, 60, 250, 400 };
+  gint32 from, to;
+
+  assert_non_null (rs->workday_years);
+  assert_true (enforce_date_parse (first, strlen (first), &from, NULL));
+  assert_true (enforce_date_parse (last, strlen (last), &to, NULL));
+  for (gint32 d = from; d <= to; d++)
+    for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+      {
+        gint32 fast = 0, walk = 0;
+        int fast_year = 0, walk_year = 0;
+        gboolean ok = rec_add_workdays (rs, d, periods[i], &fast, &fast_year);
+
+        assert_int_equal (ok, calendar_add_workdays (&rs->calendar, d, periods[i], &walk, &walk_year));
+        if (ok)
+          assert_int_equal (fast, walk);
+        else
+          assert_int_equal (fast_year, walk_year);
+      }
+}
+
+static void
+test_procedure__working_day_lists_answer_as_the_walk (void **state)
+{
+  static const char GAP[] =
+    "kind: bundle\n"
+    "documents:\n"
+    "  - {kind: calendar, year: 2023, holidays: [2023-12-29], workdays: [2023-12-30]}\n"
+    "  - {kind: calendar, year: 2025, holidays: [2025-01-01, {from: 2025-01-28, to: 2025-02-04}], workdays: [2025-01-26]}\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnforceRuleSet) cn = enforce_rule_set_load (ENFORCE_SOURCE_DIR "/rules/cn", NULL, NULL, &error);
+  g_autoptr(EnforceRuleSet) gap = NULL;
+
+  (void) state;
+  if (cn == NULL)
+    fail_msg ("%s", error->message);
+  assert_workdays_answer_as_the_walk (rules, "2023-10-01", "2025-01-31");
+  assert_workdays_answer_as_the_walk (cn, "2023-11-01", "2027-01-31");
+  gap = enforce_rule_set_load_data ("gap.yaml", GAP, strlen (GAP), NULL, NULL, &error);
+  if (gap == NULL)
+    fail_msg ("%s", error->message);
+  assert_workdays_answer_as_the_walk (gap, "2022-12-01", "2026-01-31");
+}
+
 int
 main (void)
 {
@@ -480,6 +531,7 @@ main (void)
     cmocka_unit_test (test_procedure__late_surcharge_is_capped_at_the_fine),
     cmocka_unit_test (test_procedure__no_surcharge_before_the_due_date),
     cmocka_unit_test (test_procedure__late_surcharge_is_rounded_once),
+    cmocka_unit_test (test_procedure__working_day_lists_answer_as_the_walk),
   };
   return cmocka_run_group_tests (tests, setup, teardown);
 }

@@ -1461,6 +1461,38 @@ test_recommend__to_text_reads_as_a_report (void **state)
   assert_non_null (strstr (uzh, "待补充：facts.area_m2\n"));
 }
 
+/* rec_textf() formats the engine's messages itself; each conversion it
+ * knows must print as printf does, and any other must still be printed
+ * (by GLib). */
+static void
+assert_textf (RecCtx *ctx, const char *expected, guint32 offset)
+{
+  assert_string_equal (ctx->text->str + offset, expected);
+}
+
+static void
+test_recommend__trace_messages_format_as_printf (void **state)
+{
+  RecCtx ctx;
+  guint32 a, b, c, d, e;
+
+  (void) state;
+  memset (&ctx, 0, sizeof ctx);
+  ctx.text = g_string_new (NULL);
+  a = rec_textf (&ctx, "追责时效%d年，自%s起算：%s", -2, "2024-01-01", (const char *) NULL);
+  b = rec_textf (&ctx, "%u%% into %u: %" G_GINT64_FORMAT " / %" G_GINT64_FORMAT " / %lu", 50u, 0u,
+                 G_MININT64, (gint64) 1234567890123, 18446744073709551615ul);
+  c = rec_textf (&ctx, "%s", "");
+  d = rec_textf (&ctx, "%5d|%-3s|%x", 42, "a", 255u);       /* not the engine's: GLib's */
+  e = rec_text (&ctx, "不予行政处罚的，应当对当事人进行教育");
+  assert_textf (&ctx, "追责时效-2年，自2024-01-01起算：(null)", a);
+  assert_textf (&ctx, "50% into 0: -9223372036854775808 / 1234567890123 / 18446744073709551615", b);
+  assert_textf (&ctx, "", c);
+  assert_textf (&ctx, "   42|a  |ff", d);
+  assert_textf (&ctx, "不予行政处罚的，应当对当事人进行教育", e);
+  g_string_free (ctx.text, TRUE);
+}
+
 int
 main (void)
 {
@@ -1522,6 +1554,7 @@ main (void)
     cmocka_unit_test (test_recommend__to_json_is_valid_and_in_schema_order),
     cmocka_unit_test (test_recommend__to_json_writes_null_for_an_undetermined_result),
     cmocka_unit_test (test_recommend__to_text_reads_as_a_report),
+    cmocka_unit_test (test_recommend__trace_messages_format_as_printf),
   };
   return cmocka_run_group_tests (tests, setup, teardown);
 }
