@@ -16,54 +16,7 @@
 
 #include <glib.h>
 #include <enforce/enforce.h>
-
-static const char RULES[] =
-  "kind: bundle\n"
-  "documents:\n"
-  "  - kind: jurisdiction\n"
-  "    id: test\n"
-  "    name: 测试\n"
-  "    code: \"999999\"\n"
-  "    parameters:\n"
-  "      - effective_from: 2021-07-15\n"
-  "        simple_procedure_cap: {individual: 200, organization: 3000}\n"
-  "        onsite_collection_cap: {value: 100}\n"
-  "        hearing_threshold: {individual: 5000, organization: 50000}\n"
-  "        late_surcharge_percent_per_day: {value: 3}\n"
-  "        payment_period_days: {value: 15}\n"
-  "        case_period_days: {value: 90}\n"
-  "        limitation_years: {value: 2}\n"
-  "        limitation_years_life_health_finance: {value: 5}\n"
-  "        rounding: {unit: yuan, mode: half_up}\n"
-  "        discretion_policy: {combine: tier_shift, start_percent: 50}\n"
-  "  - kind: instrument\n"
-  "    id: reg\n"
-  "    title: 测试条例\n"
-  "    level: local_regulation\n"
-  "    issuer: 测试\n"
-  "    versions: [{id: \"1\", effective_from: 2020-01-01}]\n"
-  "  - kind: benchmark\n"
-  "    id: b.area\n"
-  "    title: 面积违法\n"
-  "    violates: {instrument: reg, article: 1}\n"
-  "    penalized_by: {instrument: reg, article: 2}\n"
-  "    trigger: immediate\n"
-  "    order: correct\n"
-  "    facts:\n"
-  "      area_m2: {type: number, label: 面积}\n"
-  "      repeat: {type: bool, label: 多次}\n"
-  "    versions:\n"
-  "      - effective_from: 2020-01-01\n"
-  "        penalties:\n"
-  "          individual: {kinds: [fine], fine: {min: 100, max: 2000}}\n"
-  "          organization: {kinds: [fine], fine: {min: 1000, max: 20000}}\n"
-  "        tiers:\n"
-  "          - {name: 从轻, class: lighter, when: area_m2 < 5 and not repeat, text: 面积小,\n"
-  "             fine: {individual: {min: 100, max: 500}, organization: {min: 1000, max: 5000}}}\n"
-  "          - {name: 一般, class: general, when: area_m2 < 50, text: 面积中,\n"
-  "             fine: {individual: {min: 500, max: 1000}, organization: {min: 5000, max: 10000}}}\n"
-  "          - {name: 从重, class: heavier, text: 面积大,\n"
-  "             fine: {individual: {min: 1000, max: 2000}, organization: {min: 10000, max: 20000}}}\n";
+#include "test-util.h"
 
 #define REST                                                                         \
   "\"circumstances\":{\"minor\":false,\"corrected\":false,\"harm\":\"minor\","       \
@@ -94,16 +47,8 @@ static EnforceRuleSet *rules;
 static int
 setup (void **state)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (EnforceDiagnostics) diags = NULL;
-
   (void) state;
-  rules = enforce_rule_set_load_data ("batch.yaml", RULES, sizeof RULES - 1, NULL, &diags, &error);
-  if (rules == NULL)
-    {
-      g_autofree char *all = diags ? enforce_diagnostics_to_string (diags, ENFORCE_LANG_EN) : NULL;
-      fail_msg ("rule set did not load: %s\n%s", error->message, all ? all : "");
-    }
+  rules = test_load_rules (TEST_AREA_RULES);
   return 0;
 }
 
@@ -415,9 +360,7 @@ test_batch__rejects_invalid_as_of_for_the_whole_call (void **state)
   out = enforce_recommend_batch (rules, input, strlen (input), "2024-02-30",
                                  ENFORCE_RECOMMEND_DEFAULT, 1, NULL, &len, &error);
   assert_null (out);
-  assert_non_null (error);
-  assert_true (error->domain == ENFORCE_ERROR);
-  assert_int_equal (error->code, ENFORCE_ERROR_INVALID_DATE);
+  test_assert_error (error, ENFORCE_ERROR_INVALID_DATE);
   assert_int_equal (len, 99);
 }
 

@@ -18,6 +18,7 @@
 #include "case-private.h"
 #include "date.h"
 #include "schema.h"
+#include "test-util.h"
 
 #define CASES ENFORCE_TEST_DATA "/cases"
 
@@ -36,11 +37,9 @@ static EnforceCase *
 parse_file (const char *dir, const char *file, GError **error)
 {
   g_autofree char *path = g_build_filename (CASES, dir, file, NULL);
-  g_autofree char *data = NULL;
   gsize len = 0;
+  g_autofree char *data = test_read_file (path, &len);
 
-  if (!g_file_get_contents (path, &data, &len, NULL))
-    fail_msg ("cannot read %s", path);
   return enforce_case_parse (data, len, ENFORCE_FORMAT_AUTO, file, NULL, error);
 }
 
@@ -370,11 +369,10 @@ test_case_load__checks_the_size_limit_first (void **state)
   g_autoptr(GError) error = NULL;
   g_autoptr(EnforceLimits) limits = enforce_limits_new (ENFORCE_LIMITS_CASES);
   const char *path = CASES "/valid/minimal.yaml";
-  g_autofree char *data = NULL;
   gsize len = 0;
+  g_autofree char *data = test_read_file (path, &len);
 
   (void) state;
-  assert_true (g_file_get_contents (path, &data, &len, NULL));
   /* At the limit: read. */
   assert_true (enforce_limits_set (limits, ENFORCE_LIMIT_INPUT_BYTES, (gint64) len));
   {
@@ -468,10 +466,7 @@ test_invalid_case (void **state)
       enforce_case_free (c);
       fail_msg ("%s was accepted", t->file);
     }
-  assert_non_null (error);
-  if (error->domain != ENFORCE_ERROR || error->code != (int) t->code)
-    fail_msg ("%s: expected %s, got %s: %s", t->file, enforce_error_code_name (t->code),
-              enforce_error_code_name ((EnforceErrorCode) error->code), error->message);
+  test_assert_error (error, t->code);
   if (t->line > 0)
     {
       g_autofree char *prefix = t->path != NULL

@@ -7,27 +7,7 @@
 
 #include <glib.h>
 #include "citation.h"
-
-static guint criticals;
-
-static void
-count_critical (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
-{
-  (void) domain;
-  (void) level;
-  (void) message;
-  (void) data;
-  criticals++;
-}
-
-static int
-setup (void **state)
-{
-  (void) state;
-  criticals = 0;
-  g_log_set_handler ("enforce", G_LOG_LEVEL_CRITICAL, count_critical, NULL);
-  return 0;
-}
+#include "test-util.h"
 
 static void
 assert_numeral (guint n, const char *expected)
@@ -193,10 +173,10 @@ test_citation_render__guards_null (void **state)
   g_autoptr (GString) out = g_string_new ("x");
   citation_append (out, NULL, ENFORCE_LANG_ZH);
   assert_string_equal (out->str, "x");
-  assert_int_equal (criticals, 3);
+  assert_int_equal (test_criticals, 3);
 }
 
-#define T(name) cmocka_unit_test_setup (name, setup)
+#define T(name) cmocka_unit_test_setup (name, test_count_criticals)
 
 int
 main (void)

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <enforce/enforce.h>
 #include "node.h"
+#include "test-util.h"
 
 #define TIANJIN "rules/tianjin"
 #define CASE_POSTING "examples/cases/01-posting-mars-cityscape.yaml"
@@ -72,13 +73,6 @@ expect_status (const Result *r, int status)
               r->out, r->err);
 }
 
-static void
-expect_contains (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    fail_msg ("expected \"%s\" in:\n%s", needle, haystack);
-}
-
 /* Parses one JSON document with the library's strict reader; arrays are
  * wrapped, as the reader wants a mapping at the root. */
 static Doc *
@@ -123,7 +117,7 @@ test_cli__no_arguments_is_a_usage_error (void **state)
 
   (void) state;
   expect_status (&r, 2);
-  expect_contains (r.err, "enforce recommend");
+  test_assert_contains (r.err, "enforce recommend");
 }
 
 static void
@@ -134,7 +128,7 @@ test_cli__unknown_command_is_a_usage_error (void **state)
   (void) state;
   expect_status (&r, 2);
   assert_true (g_str_has_prefix (r.err, "enforce: "));
-  expect_contains (r.err, "frobnicate");
+  test_assert_contains (r.err, "frobnicate");
 }
 
 static void
@@ -144,7 +138,7 @@ test_cli__unknown_option_is_a_usage_error (void **state)
 
   (void) state;
   expect_status (&r, 2);
-  expect_contains (r.err, "--verbose");
+  test_assert_contains (r.err, "--verbose");
 }
 
 static void
@@ -163,7 +157,7 @@ test_cli__recommend_without_rules_is_a_usage_error (void **state)
 
   (void) state;
   expect_status (&r, 2);
-  expect_contains (r.err, "enforce: --rules RULES is missing");
+  test_assert_contains (r.err, "enforce: --rules RULES is missing");
 }
 
 static void
@@ -193,7 +187,7 @@ test_cli__bad_lang_is_a_usage_error (void **state)
 
   (void) state;
   expect_status (&r, 2);
-  expect_contains (r.err, "fr");
+  test_assert_contains (r.err, "fr");
 }
 
 static void
@@ -212,7 +206,7 @@ test_cli__bad_as_of_is_a_usage_error (void **state)
 
   (void) state;
   expect_status (&r, 2);
-  expect_contains (r.err, "--as-of");
+  test_assert_contains (r.err, "--as-of");
 }
 
 static void
@@ -240,8 +234,8 @@ test_cli__help_lists_the_exit_codes_in_chinese (void **state)
 
   (void) state;
   expect_status (&r, 0);
-  expect_contains (r.out, "退出码");
-  expect_contains (r.out, "4  案件无效");
+  test_assert_contains (r.out, "退出码");
+  test_assert_contains (r.out, "4  案件无效");
 }
 
 static void
@@ -251,8 +245,8 @@ test_cli__help_in_english (void **state)
 
   (void) state;
   expect_status (&r, 0);
-  expect_contains (r.out, "Exit codes");
-  expect_contains (r.out, "an undetermined recommendation is a valid answer");
+  test_assert_contains (r.out, "Exit codes");
+  test_assert_contains (r.out, "an undetermined recommendation is a valid answer");
 }
 
 static void
@@ -262,7 +256,7 @@ test_cli__command_help_option_prints_help (void **state)
 
   (void) state;
   expect_status (&r, 0);
-  expect_contains (r.out, "--as-of");
+  test_assert_contains (r.out, "--as-of");
 }
 
 static void
@@ -285,7 +279,7 @@ test_cli__lint_accepts_the_tianjin_rules (void **state)
 
   (void) state;
   expect_status (&r, 0);
-  expect_contains (r.out, "0 个错误");
+  test_assert_contains (r.out, "0 个错误");
 }
 
 static char *
@@ -314,9 +308,9 @@ test_cli__lint_lists_every_error_with_its_position (void **state)
 
   (void) state;
   expect_status (&r, 1);
-  expect_contains (r.out, "a.yaml:3:1: error[unknown_key]");
-  expect_contains (r.out, "b.yaml:4:8: error[invalid_value]");
-  expect_contains (r.out, "个错误");
+  test_assert_contains (r.out, "a.yaml:3:1: error[unknown_key]");
+  test_assert_contains (r.out, "b.yaml:4:8: error[invalid_value]");
+  test_assert_contains (r.out, "个错误");
 }
 
 static void
@@ -349,7 +343,7 @@ test_cli__lint_of_a_missing_path_fails_to_load (void **state)
 
   (void) state;
   expect_status (&r, 3);
-  expect_contains (r.err, "enforce: rules/no-such-rule-set");
+  test_assert_contains (r.err, "enforce: rules/no-such-rule-set");
 }
 
 /* ---- recommend ----------------------------------------------------------- */
@@ -361,9 +355,9 @@ test_cli__recommend_prints_the_chinese_recommendation (void **state)
 
   (void) state;
   expect_status (&r, 0);
-  expect_contains (r.out, "罚款");
-  expect_contains (r.out, "《中华人民共和国消防法》第六十条");
-  expect_contains (r.out, "《中华人民共和国行政处罚法》");
+  test_assert_contains (r.out, "罚款");
+  test_assert_contains (r.out, "《中华人民共和国消防法》第六十条");
+  test_assert_contains (r.out, "《中华人民共和国行政处罚法》");
 }
 
 static void
@@ -373,7 +367,7 @@ test_cli__recommend_in_english (void **state)
 
   (void) state;
   expect_status (&r, 0);
-  expect_contains (r.out, "yuan");
+  test_assert_contains (r.out, "yuan");
 }
 
 static void
@@ -453,10 +447,10 @@ test_cli__invalid_case_exits_4_and_the_others_still_print (void **state)
 
   (void) state;
   expect_status (&r, 4);
-  expect_contains (r.err, "enforce: ");
-  expect_contains (r.err, "date-not-a-day.yaml:3:8: dates.act");
-  expect_contains (r.out, "── " CASE_FIRE_LANE " ──");
-  expect_contains (r.out, "《中华人民共和国消防法》第六十条");
+  test_assert_contains (r.err, "enforce: ");
+  test_assert_contains (r.err, "date-not-a-day.yaml:3:8: dates.act");
+  test_assert_contains (r.out, "── " CASE_FIRE_LANE " ──");
+  test_assert_contains (r.out, "《中华人民共和国消防法》第六十条");
 }
 
 static void
@@ -506,7 +500,7 @@ test_cli__unreadable_case_exits_4 (void **state)
 
   (void) state;
   expect_status (&r, 4);
-  expect_contains (r.err, "no-such-case.yaml");
+  test_assert_contains (r.err, "no-such-case.yaml");
 }
 
 static void
@@ -534,8 +528,8 @@ test_cli__recommend_with_broken_rules_exits_3 (void **state)
   (void) state;
   expect_status (&r, 3);
   /* Every error, not only the first. */
-  expect_contains (r.err, "a.yaml:3:1");
-  expect_contains (r.err, "b.yaml:4:8");
+  test_assert_contains (r.err, "a.yaml:3:1");
+  test_assert_contains (r.err, "b.yaml:4:8");
 }
 
 /* ---- recommend --batch ---------------------------------------------------- */
@@ -596,10 +590,9 @@ library_batch_of_file (const char *path, EnforceRecommendFlags flags)
 {
   g_autofree char *full = g_path_is_absolute (path) ? g_strdup (path)
                                                     : g_build_filename (ENFORCE_SOURCE_DIR, path, NULL);
-  g_autofree char *input = NULL;
   gsize len = 0;
+  g_autofree char *input = test_read_file (full, &len);
 
-  assert_true (g_file_get_contents (full, &input, &len, NULL));
   return library_batch (input, len, flags);
 }
 
@@ -640,7 +633,7 @@ test_cli__batch_prints_the_library_records_in_input_order (void **state)
         }
       doc_free (doc);
     }
-  expect_contains (r.err, "8 个案件，1 个错误，用时 ");
+  test_assert_contains (r.err, "8 个案件，1 个错误，用时 ");
 }
 
 static void
@@ -654,8 +647,8 @@ test_cli__batch_from_stdin_gives_the_same_records (void **state)
   (void) state;
   expect_status (&r, 4);
   assert_string_equal (r.out, expected);
-  expect_contains (r.err, "8 cases, 1 errors, ");
-  expect_contains (r.err, " ms\n");
+  test_assert_contains (r.err, "8 cases, 1 errors, ");
+  test_assert_contains (r.err, " ms\n");
 }
 
 static void
@@ -668,7 +661,7 @@ test_cli__batch_without_errors_exits_0 (void **state)
 
   (void) state;
   expect_status (&r, 0);
-  expect_contains (r.err, "3 cases, 0 errors, ");
+  test_assert_contains (r.err, "3 cases, 0 errors, ");
 }
 
 static void
@@ -691,7 +684,7 @@ test_cli__batch_of_nothing_prints_nothing (void **state)
   (void) state;
   expect_status (&r, 0);
   assert_string_equal (r.out, "");
-  expect_contains (r.err, "0 cases, 0 errors, ");
+  test_assert_contains (r.err, "0 cases, 0 errors, ");
 }
 
 /* CLI_BLOCK_LINES * 2 + 100 lines: cases, blank and CRLF lines, malformed
@@ -745,7 +738,7 @@ test_cli__batch_across_blocks_numbers_lines_as_in_the_file (void **state)
   expect_status (&r, 4);
   assert_string_equal (r.out, expected);
   /* Not vacuous: the first line of the second block keeps its number. */
-  expect_contains (r.out, boundary);
+  test_assert_contains (r.out, boundary);
 }
 
 static void
@@ -780,7 +773,7 @@ test_cli__batch_line_over_input_bytes_gets_the_library_record (void **state)
   g_auto(GStrv) lines = NULL;
 
   (void) state;
-  assert_true (g_file_get_contents (ENFORCE_SOURCE_DIR "/" BATCH_SAMPLE, &good, NULL, NULL));
+  good = test_read_file (ENFORCE_SOURCE_DIR "/" BATCH_SAMPLE, NULL);
   *strchr (good, '\n') = '\0';                            /* the sample's first case */
   g_string_append_printf (text, "%s\n", good);            /* 1 */
   g_string_append_c (text, '{');                          /* 2: 3 × max + 1 bytes, CRLF */
@@ -800,7 +793,7 @@ test_cli__batch_line_over_input_bytes_gets_the_library_record (void **state)
 
     expect_status (&r, 4);
     assert_string_equal (r.out, expected);
-    expect_contains (r.err, "4 个案件，2 个错误");
+    test_assert_contains (r.err, "4 个案件，2 个错误");
     lines = g_strsplit (r.out, "\n", -1);
   }
   assert_int_equal (g_strv_length (lines), 5);
@@ -830,7 +823,7 @@ test_cli__batch_case_of_exactly_input_bytes_with_crlf_is_read (void **state)
 
   (void) state;
   assert_int_equal ((65535 + max + 1) % 65536, 0);
-  assert_true (g_file_get_contents (ENFORCE_SOURCE_DIR "/" BATCH_SAMPLE, &good, NULL, NULL));
+  good = test_read_file (ENFORCE_SOURCE_DIR "/" BATCH_SAMPLE, NULL);
   *strchr (good, '\n') = '\0';
   while (text->len < 65534)                               /* 1: blank */
     g_string_append_c (text, ' ');
@@ -857,7 +850,7 @@ test_cli__unreadable_batch_exits_4 (void **state)
 
   (void) state;
   expect_status (&r, 4);
-  expect_contains (r.err, "enforce: examples/cases/no-such.jsonl: ");
+  test_assert_contains (r.err, "enforce: examples/cases/no-such.jsonl: ");
   /* --json is implied: the failure is an error object on stdout too. */
   doc = parse_json (r.out, FALSE);
   assert_string_equal (scalar_at (node_lookup (doc->root, "error"), "code"), "io");
@@ -907,7 +900,7 @@ test_cli__batch_usage_error_is_reported_as_json (void **state)
 
   (void) state;
   expect_status (&r, 2);
-  expect_contains (r.err, "enforce: --threads must be an integer from 0 to 256, not \"257\"");
+  test_assert_contains (r.err, "enforce: --threads must be an integer from 0 to 256, not \"257\"");
   doc = parse_json (r.out, FALSE);
   assert_string_equal (scalar_at (node_lookup (doc->root, "error"), "code"), "usage");
   doc_free (doc);
@@ -922,10 +915,10 @@ test_cli__help_describes_batch_mode (void **state)
   (void) state;
   expect_status (&zh, 0);
   expect_status (&en, 0);
-  expect_contains (zh.out, "--batch FILE|- [--threads N]");
-  expect_contains (zh.out, "工作线程数 (0-256)");
-  expect_contains (en.out, "--batch FILE|- [--threads N]");
-  expect_contains (en.out, "worker threads (0-256)");
+  test_assert_contains (zh.out, "--batch FILE|- [--threads N]");
+  test_assert_contains (zh.out, "工作线程数 (0-256)");
+  test_assert_contains (en.out, "--batch FILE|- [--threads N]");
+  test_assert_contains (en.out, "worker threads (0-256)");
 }
 
 /* ---- test ---------------------------------------------------------------- */
@@ -937,8 +930,8 @@ test_cli__tianjin_tests_pass (void **state)
 
   (void) state;
   expect_status (&r, 0);
-  expect_contains (r.out, "✓ ");
-  expect_contains (r.out, "项通过，0 项失败");
+  test_assert_contains (r.out, "✓ ");
+  test_assert_contains (r.out, "项通过，0 项失败");
 }
 
 static void
@@ -948,7 +941,7 @@ test_cli__tianjin_tests_pass_in_english (void **state)
 
   (void) state;
   expect_status (&r, 0);
-  expect_contains (r.out, " passed, 0 failed\n");
+  test_assert_contains (r.out, " passed, 0 failed\n");
 }
 
 static void
@@ -973,12 +966,12 @@ test_cli__failing_test_exits_1_with_details (void **state)
 
   (void) state;
   expect_status (&r, 1);
-  expect_contains (r.out, "✓ right\n");
-  expect_contains (r.out, "✗ wrong on purpose\n");
-  expect_contains (r.out, "    outcome: expected warning, got fine\n");
-  expect_contains (r.out, "    amount: expected 1.00, got ");
-  expect_contains (r.out, "    range: expected [1.00, 2.00], got [");
-  expect_contains (r.out, "1 项通过，1 项失败");
+  test_assert_contains (r.out, "✓ right\n");
+  test_assert_contains (r.out, "✗ wrong on purpose\n");
+  test_assert_contains (r.out, "    outcome: expected warning, got fine\n");
+  test_assert_contains (r.out, "    amount: expected 1.00, got ");
+  test_assert_contains (r.out, "    range: expected [1.00, 2.00], got [");
+  test_assert_contains (r.out, "1 项通过，1 项失败");
 }
 
 /* The fire-lane case with every date, so each expect key has a value. */
@@ -1062,7 +1055,7 @@ test_cli__every_expect_key_is_compared (void **state)
   (void) state;
   expect_status (&r, 1);
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
-    expect_contains (r.out, lines[i]);
+    test_assert_contains (r.out, lines[i]);
 }
 
 static void
@@ -1089,10 +1082,10 @@ test_cli__expected_errors_and_absent_values_pass (void **state)
 
   (void) state;
   expect_status (&r, 1);
-  expect_contains (r.out, "✓ unknown factor, as expected\n");
-  expect_contains (r.out, "✓ limitation expired, nothing to pay\n");
-  expect_contains (r.out, "✗ unknown factor, not expected\n    error: unexpected unknown_factor: ");
-  expect_contains (r.out, "2 项通过，1 项失败");
+  test_assert_contains (r.out, "✓ unknown factor, as expected\n");
+  test_assert_contains (r.out, "✓ limitation expired, nothing to pay\n");
+  test_assert_contains (r.out, "✗ unknown factor, not expected\n    error: unexpected unknown_factor: ");
+  test_assert_contains (r.out, "2 项通过，1 项失败");
 }
 
 static void
@@ -1125,7 +1118,7 @@ test_cli__tests_file_of_another_kind_is_malformed (void **state)
 
   (void) state;
   expect_status (&r, 1);
-  expect_contains (r.err, "kind.yaml:1:7: kind: ");
+  test_assert_contains (r.err, "kind.yaml:1:7: kind: ");
 }
 
 static void
@@ -1141,7 +1134,7 @@ test_cli__unknown_error_code_in_a_test_is_malformed (void **state)
 
   (void) state;
   expect_status (&r, 1);
-  expect_contains (r.err, "code.yaml:5:21: tests[0].expect.error: ");
+  test_assert_contains (r.err, "code.yaml:5:21: tests[0].expect.error: ");
 }
 
 static void
@@ -1157,7 +1150,7 @@ test_cli__invalid_inline_case_names_its_path_in_the_tests_file (void **state)
 
   (void) state;
   expect_status (&r, 1);
-  expect_contains (r.err, "case.yaml:4:58: tests[0].case.dates.act: ");
+  test_assert_contains (r.err, "case.yaml:4:58: tests[0].case.dates.act: ");
 }
 
 static void
@@ -1167,7 +1160,7 @@ test_cli__missing_tests_directory_fails (void **state)
 
   (void) state;
   expect_status (&r, 1);
-  expect_contains (r.err, "no-such-tests");
+  test_assert_contains (r.err, "no-such-tests");
 }
 
 static void
@@ -1183,8 +1176,8 @@ test_cli__malformed_tests_file_exits_1_with_its_position (void **state)
 
   (void) state;
   expect_status (&r, 1);
-  expect_contains (r.err, "bad.yaml:5:29: tests[0].expect: ");
-  expect_contains (r.err, "amout");
+  test_assert_contains (r.err, "bad.yaml:5:29: tests[0].expect: ");
+  test_assert_contains (r.err, "amout");
 }
 
 static void

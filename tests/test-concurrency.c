@@ -23,51 +23,7 @@
 #include <cmocka.h>
 
 #include <enforce/enforce.h>
-
-static const char RULES[] =
-  "kind: bundle\n"
-  "documents:\n"
-  "  - kind: jurisdiction\n"
-  "    id: test\n"
-  "    name: 测试\n"
-  "    code: \"999999\"\n"
-  "    parameters:\n"
-  "      - effective_from: 2021-07-15\n"
-  "        simple_procedure_cap: {individual: 200, organization: 3000}\n"
-  "        onsite_collection_cap: {value: 100}\n"
-  "        hearing_threshold: {individual: 5000, organization: 50000}\n"
-  "        limitation_years: {value: 2}\n"
-  "        limitation_years_life_health_finance: {value: 5}\n"
-  "        rounding: {unit: yuan, mode: half_up}\n"
-  "        discretion_policy: {combine: tier_shift, start_percent: 50}\n"
-  "  - kind: instrument\n"
-  "    id: reg\n"
-  "    title: 测试条例\n"
-  "    level: local_regulation\n"
-  "    issuer: 测试\n"
-  "    versions: [{id: \"1\", effective_from: 2020-01-01}]\n"
-  "  - kind: benchmark\n"
-  "    id: b.area\n"
-  "    title: 面积违法\n"
-  "    violates: {instrument: reg, article: 1}\n"
-  "    penalized_by: {instrument: reg, article: 2}\n"
-  "    trigger: immediate\n"
-  "    order: correct\n"
-  "    facts:\n"
-  "      area_m2: {type: number, label: 面积}\n"
-  "      repeat: {type: bool, label: 多次}\n"
-  "    versions:\n"
-  "      - effective_from: 2020-01-01\n"
-  "        penalties:\n"
-  "          individual: {kinds: [fine], fine: {min: 100, max: 2000}}\n"
-  "          organization: {kinds: [fine], fine: {min: 1000, max: 20000}}\n"
-  "        tiers:\n"
-  "          - {name: 从轻, class: lighter, when: area_m2 < 5 and not repeat, text: 面积小,\n"
-  "             fine: {individual: {min: 100, max: 500}, organization: {min: 1000, max: 5000}}}\n"
-  "          - {name: 一般, class: general, when: area_m2 < 50, text: 面积中,\n"
-  "             fine: {individual: {min: 500, max: 1000}, organization: {min: 5000, max: 10000}}}\n"
-  "          - {name: 从重, class: heavier, text: 面积大,\n"
-  "             fine: {individual: {min: 1000, max: 2000}, organization: {min: 10000, max: 20000}}}\n";
+#include "test-util.h"
 
 #define N_CASES 6
 
@@ -121,24 +77,20 @@ iterations_from_env (void)
   return v > 0 && v < G_MAXUINT ? (guint) v : 100000;
 }
 
-static EnforceRuleSet *
-load_rules (void)
-{
-  g_autoptr (GError) error = NULL;
-  EnforceRuleSet *rules = enforce_rule_set_load_data ("concurrency.yaml", RULES,
-                                                      sizeof RULES - 1, NULL, NULL, &error);
-  if (rules == NULL)
-    fail_msg ("rule set did not load: %s", error->message);
-  return rules;
-}
-
+/* Counts @rec (taken; NULL is a failure) in case @c's histogram. */
 static void
-record (Worker *w, guint c, const EnforceRecommendation *rec)
+tally (Worker *w, guint c, EnforceRecommendation *rec)
 {
   gint64 fen = 0;
+  if (rec == NULL)
+    {
+      w->failures++;
+      return;
+    }
   w->counts[c][enforce_recommendation_get_outcome (rec)]++;
   if (enforce_recommendation_get_amount (rec, &fen))
     w->amount_sum[c] += fen;
+  enforce_recommendation_free (rec);
 }
 
 static gpointer
@@ -150,13 +102,7 @@ run_fixed (gpointer data)
       guint c = (i + w->thread_index) % N_CASES;
       EnforceRecommendation *rec = enforce_recommend (w->rules, w->cases[c], NULL,
                                                       ENFORCE_RECOMMEND_DEFAULT, NULL);
-      if (rec == NULL)
-        {
-          w->failures++;
-          continue;
-        }
-      record (w, c, rec);
-      enforce_recommendation_free (rec);
+      tally (w, c, rec);
     }
   return NULL;
 }
@@ -180,7 +126,7 @@ static void
 test_concurrency__threads_agree_with_single_thread (void **state)
 {
   (void) state;
-  EnforceRuleSet *rules = load_rules ();
+  EnforceRuleSet *rules = test_load_rules (TEST_AREA_RULES);
   EnforceCase *cases[N_CASES];
   guint iterations = iterations_from_env ();
   static const guint thread_counts[] = { 1, 2, 4, 8, 16 };
@@ -267,7 +213,7 @@ run_writer (gpointer data)
   Writer *wr = data;
   while (!g_atomic_int_get (wr->stop))
     {
-      EnforceRuleSet *fresh = load_rules ();
+      EnforceRuleSet *fresh = test_load_rules (TEST_AREA_RULES);
       pthread_mutex_lock (wr->lock);
       EnforceRuleSet *old = *wr->current;
       *wr->current = fresh;
@@ -292,13 +238,7 @@ run_swapping (gpointer data)
       EnforceRecommendation *rec = enforce_recommend (rules, w->cases[c], NULL,
                                                       ENFORCE_RECOMMEND_DEFAULT, NULL);
       enforce_rule_set_unref (rules);        /* the recommendation keeps its own reference */
-      if (rec == NULL)
-        {
-          w->failures++;
-          continue;
-        }
-      record (w, c, rec);
-      enforce_recommendation_free (rec);
+      tally (w, c, rec);
     }
   return NULL;
 }
@@ -308,7 +248,7 @@ test_concurrency__rule_set_swapped_under_readers (void **state)
 {
   (void) state;
   pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-  EnforceRuleSet *current = load_rules ();
+  EnforceRuleSet *current = test_load_rules (TEST_AREA_RULES);
   EnforceCase *cases[N_CASES];
   gint stop = 0;
   Writer writer = { &lock, &current, &stop, 0 };

@@ -9,27 +9,7 @@
 #include <enforce/enforce-error.h>
 #include <enforce/enforce-date.h>
 #include "date.h"
-
-static guint criticals;
-
-static void
-count_critical (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
-{
-  (void) domain;
-  (void) level;
-  (void) message;
-  (void) data;
-  criticals++;
-}
-
-static int
-setup (void **state)
-{
-  (void) state;
-  criticals = 0;
-  g_log_set_handler ("enforce", G_LOG_LEVEL_CRITICAL, count_critical, NULL);
-  return 0;
-}
+#include "test-util.h"
 
 static gint32
 ymd (int y, int m, int d)
@@ -55,9 +35,7 @@ assert_date_rejected (const char *text, gsize len, const char *message)
   g_autoptr (GError) error = NULL;
   gint32 day = 77;
   assert_false (enforce_date_parse (text, len, &day, &error));
-  assert_non_null (error);
-  assert_int_equal (error->domain, ENFORCE_ERROR);
-  assert_int_equal (error->code, ENFORCE_ERROR_INVALID_DATE);
+  test_assert_error (error, ENFORCE_ERROR_INVALID_DATE);
   assert_int_equal (day, 77);
   if (message)
     assert_string_equal (error->message, message);
@@ -131,7 +109,7 @@ test_date_parse__guards_programmer_errors (void **state)
   (void) state;
   assert_false (enforce_date_parse (NULL, 10, &day, NULL));
   assert_false (enforce_date_parse ("2024-01-01", 10, NULL, NULL));
-  assert_int_equal (criticals, 2);
+  assert_int_equal (test_criticals, 2);
   assert_int_equal (day, 5);
 }
 
@@ -214,7 +192,7 @@ test_date_from_ymd__rejects_invalid_fields (void **state)
   assert_true (date_from_ymd (DATE_MIN_YEAR, 1, 1, &day));
   assert_true (date_from_ymd (DATE_MAX_YEAR, 12, 31, &day));
   assert_false (date_from_ymd (2024, 1, 1, NULL));
-  assert_int_equal (criticals, 1);
+  assert_int_equal (test_criticals, 1);
 }
 
 static void
@@ -318,7 +296,7 @@ static Calendar spring;
 static int
 setup_spring (void **state)
 {
-  setup (state);
+  test_count_criticals (state);
   for (int i = 0; i < 8; i++)
     spring_holidays[i] = ymd (2024, 2, 10 + i);
   spring_workdays[0] = ymd (2024, 2, 4);
@@ -470,7 +448,7 @@ test_calendar_add_workdays__guards_programmer_errors (void **state)
   (void) state;
   assert_false (calendar_add_workdays (&spring, ymd (2024, 2, 8), -1, &out, NULL));
   assert_false (calendar_add_workdays (&spring, ymd (2024, 2, 8), 1, NULL, NULL));
-  assert_int_equal (criticals, 2);
+  assert_int_equal (test_criticals, 2);
 }
 
 /* The definition calendar_add_workdays() must agree with: ask
@@ -563,7 +541,7 @@ test_calendar_span_verified__needs_every_year_verified (void **state)
   assert_false (calendar_span_verified (NULL, ymd (2023, 5, 1), ymd (2023, 6, 1)));
 }
 
-#define T(name) cmocka_unit_test_setup (name, setup)
+#define T(name) cmocka_unit_test_setup (name, test_count_criticals)
 #define S(name) cmocka_unit_test_setup (name, setup_spring)
 
 int

@@ -9,27 +9,7 @@
 #include <glib.h>
 #include <enforce/enforce-error.h>
 #include "diag.h"
-
-static guint criticals;
-
-static void
-count_critical (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
-{
-  (void) domain;
-  (void) level;
-  (void) message;
-  (void) data;
-  criticals++;
-}
-
-static int
-setup (void **state)
-{
-  (void) state;
-  criticals = 0;
-  g_log_set_handler ("enforce", G_LOG_LEVEL_CRITICAL, count_critical, NULL);
-  return 0;
-}
+#include "test-util.h"
 
 static Loc
 at (const char *file, guint32 line, guint32 col)
@@ -137,18 +117,18 @@ test_diagnostics_accessors__guard_bad_arguments (void **state)
   assert_null (enforce_diagnostics_get_message (d, 0, ENFORCE_LANG_EN));
   assert_null (enforce_diagnostics_to_string (NULL, ENFORCE_LANG_EN));
   assert_null (enforce_diagnostics_to_json (NULL));
-  assert_int_equal (criticals, 10);
+  assert_int_equal (test_criticals, 10);
   assert_int_equal (enforce_diagnostics_get_code (NULL, 0), ENFORCE_ERROR_FAILED);
   assert_int_equal (enforce_diagnostics_get_severity (NULL, 0), ENFORCE_SEVERITY_ERROR);
   assert_null (enforce_diagnostics_get_file (NULL, 0));
   assert_int_equal (enforce_diagnostics_get_line (NULL, 0), 0);
   assert_int_equal (enforce_diagnostics_get_column (NULL, 0), 0);
   assert_null (enforce_diagnostics_get_message (NULL, 0, ENFORCE_LANG_ZH));
-  assert_int_equal (criticals, 16);
+  assert_int_equal (test_criticals, 16);
   diag_add (NULL, ENFORCE_SEVERITY_ERROR, ENFORCE_ERROR_FAILED, at (NULL, 0, 0), "x", "x");
   diag_add (d, ENFORCE_SEVERITY_ERROR, ENFORCE_ERROR_FAILED, at (NULL, 0, 0), NULL, "x");
   diag_add (d, ENFORCE_SEVERITY_ERROR, ENFORCE_ERROR_FAILED, at (NULL, 0, 0), "x", NULL);
-  assert_int_equal (criticals, 19);
+  assert_int_equal (test_criticals, 19);
   assert_int_equal (enforce_diagnostics_get_count (d), 0);
   enforce_diagnostics_free (NULL);
 }
@@ -256,8 +236,7 @@ test_set_error_at__prefixes_the_known_position (void **state)
       g_autoptr (GError) error = NULL;
       set_error_at (&error, ENFORCE_ERROR_INVALID_VALUE, at (cases[i].file, cases[i].line, cases[i].col),
                     "bad %d", 5);
-      assert_int_equal (error->domain, ENFORCE_ERROR);
-      assert_int_equal (error->code, ENFORCE_ERROR_INVALID_VALUE);
+      test_assert_error (error, ENFORCE_ERROR_INVALID_VALUE);
       assert_string_equal (error->message, cases[i].expected);
     }
   set_error_at (NULL, ENFORCE_ERROR_INVALID_VALUE, at (NULL, 0, 0), "ignored");
@@ -338,7 +317,7 @@ test_diag_add_error__maps_foreign_domains (void **state)
   assert_string_equal (enforce_diagnostics_get_message (d, 1, ENFORCE_LANG_ZH), "内部错误：odd");
   diag_add_error (d, NULL);
   diag_add_error (NULL, other);
-  assert_int_equal (criticals, 2);
+  assert_int_equal (test_criticals, 2);
   assert_int_equal (enforce_diagnostics_get_count (d), 2);
 }
 
@@ -352,8 +331,7 @@ test_diag_to_gerror__counts_errors_and_shows_the_first (void **state)
   diag_add (d, ENFORCE_SEVERITY_WARNING, ENFORCE_ERROR_VERSION_GAP, at ("a.yaml", 1, 1), "空档", "gap");
   diag_add (d, ENFORCE_SEVERITY_ERROR, ENFORCE_ERROR_UNKNOWN_KEY, at ("b.yaml", 2, 3), "未知", "unknown key \"x\"");
   diag_to_gerror (d, &one);
-  assert_int_equal (one->domain, ENFORCE_ERROR);
-  assert_int_equal (one->code, ENFORCE_ERROR_RULES_INVALID);
+  test_assert_error (one, ENFORCE_ERROR_RULES_INVALID);
   assert_string_equal (one->message, "1 error; first: b.yaml:2:3: error[unknown_key]: unknown key \"x\"");
   diag_add (d, ENFORCE_SEVERITY_ERROR, ENFORCE_ERROR_DUPLICATE_ID, at ("c.yaml", 4, 5), "重复", "dup");
   diag_to_gerror (d, &two);
@@ -369,7 +347,7 @@ test_diag_to_gerror__without_errors_is_a_programmer_error (void **state)
   diag_add (d, ENFORCE_SEVERITY_WARNING, ENFORCE_ERROR_VERSION_GAP, at ("a.yaml", 1, 1), "空档", "gap");
   diag_to_gerror (d, &error);
   assert_null (error);
-  assert_int_equal (criticals, 1);
+  assert_int_equal (test_criticals, 1);
 }
 
 /* escape_for_message */
@@ -413,10 +391,10 @@ test_escape_for_message__guards_null_text (void **state)
 {
   (void) state;
   assert_null (escape_for_message (NULL, 3, 10));
-  assert_int_equal (criticals, 1);
+  assert_int_equal (test_criticals, 1);
 }
 
-#define T(name) cmocka_unit_test_setup (name, setup)
+#define T(name) cmocka_unit_test_setup (name, test_count_criticals)
 
 int
 main (void)

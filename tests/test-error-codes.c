@@ -13,6 +13,7 @@
 #include <glib.h>
 #include <enforce/enforce-error.h>
 #include "diag.h"
+#include "test-util.h"
 
 typedef struct {
   char *suffix;               /* "INVALID_MONEY" */
@@ -38,23 +39,12 @@ doc_row_free (gpointer data)
   g_free (row);
 }
 
-static char *
-read_source (const char *relative)
-{
-  g_autofree char *path = g_build_filename (ENFORCE_SOURCE_DIR, relative, NULL);
-  g_autoptr (GError) error = NULL;
-  char *text = NULL;
-  if (!g_file_get_contents (path, &text, NULL, &error))
-    fail_msg ("%s", error->message);
-  return text;
-}
-
 static int
 load (void **state)
 {
   (void) state;
-  g_autofree char *header = read_source ("include/enforce/enforce-error.h");
-  g_autofree char *doc = read_source ("docs/error-codes.md");
+  g_autofree char *header = test_read_file (ENFORCE_SOURCE_DIR "/include/enforce/enforce-error.h", NULL);
+  g_autofree char *doc = test_read_file (ENFORCE_SOURCE_DIR "/docs/error-codes.md", NULL);
   g_autoptr (GMatchInfo) match = NULL;
 
   header_codes = g_array_new (FALSE, TRUE, sizeof (HeaderCode));

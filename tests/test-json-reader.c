@@ -11,6 +11,7 @@
 
 #include "limits-private.h"
 #include "node.h"
+#include "test-util.h"
 
 static Doc *
 parse_ok_len (const char *text, gsize len, const EnforceLimits *limits)
@@ -38,14 +39,7 @@ refused_len (const char *text, gsize len, const EnforceLimits *limits,
   Doc *doc = doc_parse_json (text, len, "t.json", limits, &error);
   if (doc != NULL)
     fail_msg ("accepted, expected code %d: %.60s", code, text);
-  assert_non_null (error);
-  assert_true (error->domain == ENFORCE_ERROR);
-  if (error->code != (int) code)
-    fail_msg ("expected code %d, got %d: %s", code, error->code, error->message);
-  g_autofree char *prefix = line > 0 ? g_strdup_printf ("t.json:%u:%u: ", line, col)
-                                     : g_strdup ("t.json: ");
-  if (!g_str_has_prefix (error->message, prefix))
-    fail_msg ("expected position %s, got: %s", prefix, error->message);
+  test_assert_error_at (error, code, "t.json", line, col);
   char *message = g_strdup (error->message);
   g_error_free (error);
   return message;
@@ -67,13 +61,6 @@ static void
 syntax (const char *text, guint line, guint col)
 {
   refused (text, ENFORCE_ERROR_JSON_SYNTAX, line, col);
-}
-
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    fail_msg ("\"%s\" does not contain \"%s\"", haystack, needle);
 }
 
 /* Tree shape. */
@@ -187,7 +174,7 @@ test_json__rejects_nan_and_infinity (void **state)
 {
   (void) state;
   g_autofree char *m = refused_msg ("{\"a\": NaN}", ENFORCE_ERROR_JSON_SYNTAX, 1, 7);
-  assert_contains (m, "NaN");
+  test_assert_contains (m, "NaN");
   syntax ("{\"a\": Infinity}", 1, 7);
   syntax ("{\"a\": -Infinity}", 1, 8);
 }
@@ -197,7 +184,7 @@ test_json__rejects_trailing_commas (void **state)
 {
   (void) state;
   g_autofree char *m = refused_msg ("{\"a\": 1,}", ENFORCE_ERROR_JSON_SYNTAX, 1, 8);
-  assert_contains (m, "trailing comma");
+  test_assert_contains (m, "trailing comma");
   syntax ("{\"a\": [1,]}", 1, 9);
   /* At the comma, not at the bracket two lines below. */
   syntax ("{\"a\": [1,\n\n]}", 1, 9);
@@ -216,7 +203,7 @@ test_json__rejects_bare_words (void **state)
 {
   (void) state;
   g_autofree char *m = refused_msg ("{\"a\": yes}", ENFORCE_ERROR_JSON_SYNTAX, 1, 7);
-  assert_contains (m, "bare word \"yes\"");
+  test_assert_contains (m, "bare word \"yes\"");
   syntax ("{a: 1}", 1, 2);
   syntax ("{\"a\": True}", 1, 7);
   syntax ("{\"a\": truex}", 1, 7);
@@ -238,7 +225,7 @@ test_json__rejects_bad_numbers (void **state)
 {
   (void) state;
   g_autofree char *m = refused_msg ("{\"a\": 01}", ENFORCE_ERROR_JSON_SYNTAX, 1, 7);
-  assert_contains (m, "leading zeros");
+  test_assert_contains (m, "leading zeros");
   syntax ("{\"a\": -01}", 1, 7);
   syntax ("{\"a\": 1.}", 1, 9);
   syntax ("{\"a\": .5}", 1, 7);
@@ -271,7 +258,7 @@ test_json__rejects_bad_strings (void **state)
   syntax ("{\"a\": \"\\x41\"}", 1, 8);                    /* invalid escape */
   syntax ("{\"a\": \"\\u12\"}", 1, 8);
   g_autofree char *m = refused_msg ("{\"a\": \"\\ud800\"}", ENFORCE_ERROR_JSON_SYNTAX, 1, 8);
-  assert_contains (m, "lone surrogate");
+  test_assert_contains (m, "lone surrogate");
   syntax ("{\"a\": \"\\udc00\"}", 1, 8);
   syntax ("{\"a\": \"\\ud800\\u0041\"}", 1, 8);
   syntax ("{\"a\": \"\\ud800x\"}", 1, 8);
@@ -315,7 +302,7 @@ test_json__rejects_duplicate_names_at_second_occurrence (void **state)
   (void) state;
   g_autofree char *m = refused_msg ("{\"fine\": 100,\n \"fine\": 999999}",
                                     ENFORCE_ERROR_DUPLICATE_KEY, 2, 2);
-  assert_contains (m, "\"fine\" (first at 1:2)");
+  test_assert_contains (m, "\"fine\" (first at 1:2)");
   refused ("{\"a\": {\"x\": 1, \"y\": 2, \"x\": 3}}", ENFORCE_ERROR_DUPLICATE_KEY, 1, 24);
 }
 
@@ -326,7 +313,7 @@ test_json__rejects_nul (void **state)
 {
   (void) state;
   g_autofree char *m = refused_msg ("{\"a\": \"100\\u0000\"}", ENFORCE_ERROR_ENCODING, 1, 11);
-  assert_contains (m, "U+0000");
+  test_assert_contains (m, "U+0000");
   static const char raw_in_string[] = "{\"a\": \"1\0\"}";
   g_free (refused_len (raw_in_string, sizeof raw_in_string - 1, NULL, ENFORCE_ERROR_ENCODING, 1, 9));
   static const char raw_outside[] = "{\"a\": 1\0}";
@@ -374,14 +361,6 @@ test_json__rejects_bom_and_utf16 (void **state)
 
 /* Limits. */
 
-static EnforceLimits *
-limits_with (EnforceLimit limit, gint64 value)
-{
-  EnforceLimits *l = enforce_limits_new (ENFORCE_LIMITS_CASES);
-  assert_true (enforce_limits_set (l, limit, value));
-  return l;
-}
-
 static char *
 nested (int depth)
 {
@@ -409,21 +388,21 @@ static void
 test_json__limit_input_bytes (void **state)
 {
   (void) state;
-  g_autoptr (EnforceLimits) l = limits_with (ENFORCE_LIMIT_INPUT_BYTES, 8);
+  g_autoptr (EnforceLimits) l = test_limits_with (ENFORCE_LIMIT_INPUT_BYTES, 8);
   doc_free (parse_ok ("{\"a\": 1}", l));
   g_autofree char *m = refused_len ("{\"a\": 12}", 9, l, ENFORCE_ERROR_LIMIT_BYTES, 0, 0);
-  assert_contains (m, "input_bytes=8");
+  test_assert_contains (m, "input_bytes=8");
 }
 
 static void
 test_json__limit_text_bytes (void **state)
 {
   (void) state;
-  g_autoptr (EnforceLimits) l = limits_with (ENFORCE_LIMIT_TEXT_BYTES, 4);
+  g_autoptr (EnforceLimits) l = test_limits_with (ENFORCE_LIMIT_TEXT_BYTES, 4);
   /* Counted after decoding: "\u00e9\u00e9" is 4 bytes. */
   doc_free (parse_ok ("{\"a\": \"abcd\", \"b\": \"\\u00e9\\u00e9\", \"c\": 1234}", l));
   g_autofree char *m = refused_len ("{\"a\": \"abcde\"}", 14, l, ENFORCE_ERROR_LIMIT_SCALAR, 1, 7);
-  assert_contains (m, "text_bytes=4");
+  test_assert_contains (m, "text_bytes=4");
   g_free (refused_len ("{\"a\": 12345}", 12, l, ENFORCE_ERROR_LIMIT_SCALAR, 1, 7));
 }
 
@@ -431,42 +410,42 @@ static void
 test_json__limit_short_bytes_for_names (void **state)
 {
   (void) state;
-  g_autoptr (EnforceLimits) l = limits_with (ENFORCE_LIMIT_SHORT_BYTES, 3);
+  g_autoptr (EnforceLimits) l = test_limits_with (ENFORCE_LIMIT_SHORT_BYTES, 3);
   doc_free (parse_ok ("{\"abc\": \"long value\"}", l));
   g_autofree char *m = refused_len ("{\"abcd\": 1}", 11, l, ENFORCE_ERROR_LIMIT_SCALAR, 1, 2);
-  assert_contains (m, "short_bytes=3");
+  test_assert_contains (m, "short_bytes=3");
 }
 
 static void
 test_json__limit_nodes (void **state)
 {
   (void) state;
-  g_autoptr (EnforceLimits) l = limits_with (ENFORCE_LIMIT_NODES, 5);
+  g_autoptr (EnforceLimits) l = test_limits_with (ENFORCE_LIMIT_NODES, 5);
   doc_free (parse_ok ("{\"a\": 1, \"b\": 2}", l));
   g_autofree char *m = refused_len ("{\"a\": 1, \"b\": [2]}", 18, l, ENFORCE_ERROR_LIMIT_NODES, 1, 16);
-  assert_contains (m, "nodes=5");
+  test_assert_contains (m, "nodes=5");
 }
 
 static void
 test_json__limit_keys (void **state)
 {
   (void) state;
-  g_autoptr (EnforceLimits) l = limits_with (ENFORCE_LIMIT_KEYS, 2);
+  g_autoptr (EnforceLimits) l = test_limits_with (ENFORCE_LIMIT_KEYS, 2);
   doc_free (parse_ok ("{\"a\": 1, \"b\": 2}", l));
   g_autofree char *m = refused_len ("{\"a\": 1, \"b\": 2, \"c\": 3}", 24, l,
                                     ENFORCE_ERROR_LIMIT_KEYS, 1, 18);
-  assert_contains (m, "keys=2");
+  test_assert_contains (m, "keys=2");
 }
 
 static void
 test_json__limit_items (void **state)
 {
   (void) state;
-  g_autoptr (EnforceLimits) l = limits_with (ENFORCE_LIMIT_ITEMS, 3);
+  g_autoptr (EnforceLimits) l = test_limits_with (ENFORCE_LIMIT_ITEMS, 3);
   doc_free (parse_ok ("{\"a\": [1, 2, 3]}", l));
   g_autofree char *m = refused_len ("{\"a\": [1, 2, 3, 4]}", 19, l,
                                     ENFORCE_ERROR_LIMIT_ITEMS, 1, 17);
-  assert_contains (m, "items=3");
+  test_assert_contains (m, "items=3");
 }
 
 int

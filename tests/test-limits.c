@@ -20,6 +20,7 @@
 
 #include "limits-private.h"
 #include "node.h"
+#include "test-util.h"
 
 /* CPU time allowed to refuse one hostile input.  This is a bound against
  * super-linear work (libyaml alone needs ~20 s for the deep-nesting input),
@@ -204,30 +205,14 @@ expect_refused (const char *data, gsize len, gboolean json, const char *file,
   double elapsed = cpu_ms () - start;
   if (doc != NULL)
     fail_msg ("%s: accepted, expected %s", file, enforce_error_code_name (code));
-  assert_true (error->domain == ENFORCE_ERROR);
-  if (error->code != (int) code)
-    fail_msg ("%s: expected %s, got %s: %s", file, enforce_error_code_name (code),
-              enforce_error_code_name ((EnforceErrorCode) error->code), error->message);
   if (line > 0)
-    {
-      g_autofree char *prefix = g_strdup_printf ("%s:%u:%u: ", file, line, col);
-      if (!g_str_has_prefix (error->message, prefix))
-        fail_msg ("expected position %s, got: %s", prefix, error->message);
-    }
+    test_assert_error_at (error, code, file, line, col);
+  else
+    test_assert_error (error, code);
   if (elapsed >= HOSTILE_MAX_MS && g_getenv ("ENFORCE_TEST_NO_TIMING") == NULL)
     fail_msg ("%s: refused after %.1f ms (limit %.0f ms)", file, elapsed, HOSTILE_MAX_MS);
   print_message ("%s: %s in %.2f ms\n", file, enforce_error_code_name (code), elapsed);
   g_error_free (error);
-}
-
-static EnforceErrorCode
-code_by_name (const char *name)
-{
-  for (int code = 0; code < 100; code++)
-    if (strcmp (enforce_error_code_name ((EnforceErrorCode) code), name) == 0)
-      return (EnforceErrorCode) code;
-  fail_msg ("unknown code name %s in MANIFEST", name);
-  return ENFORCE_ERROR_FAILED;
 }
 
 static void
@@ -235,13 +220,10 @@ test_hostile_file (void **state)
 {
   const HostileCase *hc = *state;
   g_autofree char *path = g_build_filename (ENFORCE_TEST_DATA, "hostile", hc->file, NULL);
-  g_autofree char *data = NULL;
   gsize len = 0;
-  g_autoptr (GError) io = NULL;
-  if (!g_file_get_contents (path, &data, &len, &io))
-    fail_msg ("%s", io->message);
+  g_autofree char *data = test_read_file (path, &len);
   expect_refused (data, len, g_str_has_suffix (hc->file, ".json"), hc->file, NULL,
-                  code_by_name (hc->code), hc->line, hc->col);
+                  test_code_by_name (hc->code), hc->line, hc->col);
 }
 
 static GPtrArray *

@@ -17,6 +17,7 @@
 #include <glib.h>
 #include <enforce/enforce.h>
 #include "model.h"
+#include "test-util.h"
 
 #define INVALID_DIR ENFORCE_TEST_DATA "/invalid"
 
@@ -26,16 +27,6 @@ typedef struct {
   guint line, col;
   char *file;                      /* where the error is, relative to INVALID_DIR */
 } CorpusCase;
-
-static EnforceErrorCode
-code_by_name (const char *name)
-{
-  for (int code = 0; code < 128; code++)
-    if (strcmp (enforce_error_code_name ((EnforceErrorCode) code), name) == 0)
-      return (EnforceErrorCode) code;
-  fail_msg ("MANIFEST names an unknown code \"%s\"", name);
-  return ENFORCE_ERROR_FAILED;
-}
 
 static void
 corpus_case_free (gpointer data)
@@ -69,7 +60,7 @@ read_manifest (void)
         g_error ("MANIFEST line %u: expected 4 or 5 fields", i + 1);
       CorpusCase *c = g_new0 (CorpusCase, 1);
       c->path = g_strdup (fields->pdata[0]);
-      c->code = code_by_name (fields->pdata[1]);
+      c->code = test_code_by_name (fields->pdata[1]);
       c->line = (guint) g_ascii_strtoull (fields->pdata[2], NULL, 10);
       c->col = (guint) g_ascii_strtoull (fields->pdata[3], NULL, 10);
       c->file = g_strdup (fields->len == 5 ? fields->pdata[4] : fields->pdata[0]);
@@ -189,9 +180,7 @@ test_lint__one_load_reports_every_error (void **state)
   EnforceRuleSet *rules = enforce_rule_set_load (INVALID_DIR "/many-errors.yaml", NULL,
                                                  &diag, &error);
   assert_null (rules);
-  assert_non_null (error);
-  assert_true (error->domain == ENFORCE_ERROR);
-  assert_int_equal (error->code, ENFORCE_ERROR_RULES_INVALID);
+  test_assert_error (error, ENFORCE_ERROR_RULES_INVALID);
   assert_non_null (strstr (error->message, "10 errors"));
   assert_int_equal (enforce_diagnostics_get_error_count (diag), G_N_ELEMENTS (expected));
   assert_int_equal (enforce_diagnostics_get_count (diag), G_N_ELEMENTS (expected));

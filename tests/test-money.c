@@ -15,28 +15,7 @@
 #include <enforce/enforce-error.h>
 #include <enforce/enforce-money.h>
 #include "money.h"
-
-/* Counts the library's g_return_if_fail() criticals instead of printing them. */
-static guint criticals;
-
-static void
-count_critical (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
-{
-  (void) domain;
-  (void) level;
-  (void) message;
-  (void) data;
-  criticals++;
-}
-
-static int
-setup (void **state)
-{
-  (void) state;
-  criticals = 0;
-  g_log_set_handler ("enforce", G_LOG_LEVEL_CRITICAL, count_critical, NULL);
-  return 0;
-}
+#include "test-util.h"
 
 /* Parses NUL-terminated @text; asserts success and returns the fen. */
 static gint64
@@ -55,9 +34,7 @@ assert_rejected (const char *text, gsize len)
   g_autoptr (GError) error = NULL;
   gint64 fen = 12345;
   assert_false (enforce_money_parse (text, len, &fen, &error));
-  assert_non_null (error);
-  assert_int_equal (error->domain, ENFORCE_ERROR);
-  assert_int_equal (error->code, ENFORCE_ERROR_INVALID_MONEY);
+  test_assert_error (error, ENFORCE_ERROR_INVALID_MONEY);
   /* Nothing is written on failure. */
   assert_int_equal (fen, 12345);
 }
@@ -150,7 +127,7 @@ test_money_parse__message_cuts_long_text (void **state)
   gint64 fen;
   (void) state;
   assert_false (enforce_money_parse (text, 200, &fen, &error));
-  assert_int_equal (error->code, ENFORCE_ERROR_INVALID_MONEY);
+  test_assert_error (error, ENFORCE_ERROR_INVALID_MONEY);
   g_autofree char *shown = g_strconcat ("amount \"", text + 136, "…\"", NULL);
   assert_true (g_str_has_prefix (error->message, shown));
 }
@@ -170,9 +147,9 @@ test_money_parse__guards_programmer_errors (void **state)
   gint64 fen = 7;
   (void) state;
   assert_false (enforce_money_parse (NULL, 3, &fen, NULL));
-  assert_int_equal (criticals, 1);
+  assert_int_equal (test_criticals, 1);
   assert_false (enforce_money_parse ("1", 1, NULL, NULL));
-  assert_int_equal (criticals, 2);
+  assert_int_equal (test_criticals, 2);
   assert_int_equal (fen, 7);
 }
 
@@ -400,7 +377,7 @@ test_round_centifen__all_modes_and_units (void **state)
       assert_int_equal (round_centifen (c->centifen, &down), c->down);
       assert_int_equal (round_centifen (c->centifen, &up), c->up);
     }
-  assert_int_equal (criticals, 0);
+  assert_int_equal (test_criticals, 0);
 }
 
 static void
@@ -429,14 +406,14 @@ test_round_centifen__guards_programmer_errors (void **state)
   Rounding bad_mode = { (RoundMode) 9, ROUND_UNIT_FEN };
   (void) state;
   assert_int_equal (round_centifen (100, NULL), 0);
-  assert_int_equal (criticals, 1);
+  assert_int_equal (test_criticals, 1);
   assert_int_equal (round_centifen (-1, &ok), 0);
-  assert_int_equal (criticals, 2);
+  assert_int_equal (test_criticals, 2);
   assert_int_equal (round_centifen (100, &bad_unit), 0);
-  assert_int_equal (criticals, 3);
+  assert_int_equal (test_criticals, 3);
   /* An unknown mode never rounds up, and says so. */
   assert_int_equal (round_centifen (150, &bad_mode), 1);
-  assert_int_equal (criticals, 4);
+  assert_int_equal (test_criticals, 4);
 }
 
 static void
@@ -454,7 +431,7 @@ test_round_names__are_the_yaml_words (void **state)
   assert_string_equal (round_unit_name ((RoundUnit) 7), "unknown");
 }
 
-#define T(name) cmocka_unit_test_setup (name, setup)
+#define T(name) cmocka_unit_test_setup (name, test_count_criticals)
 
 int
 main (void)

@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "limits-private.h"
 #include "schema.h"
+#include "test-util.h"
 
 typedef struct {
   Doc *doc;
@@ -71,10 +72,7 @@ static void
 assert_failed (Fixture *f, EnforceErrorCode code, const char *message)
 {
   assert_true (f->b.failed);
-  assert_non_null (f->error);
-  assert_true (f->error->domain == ENFORCE_ERROR);
-  if (f->error->code != (int) code)
-    fail_msg ("expected code %d, got %d: %s", code, f->error->code, f->error->message);
+  test_assert_error (f->error, code);
   if (message != NULL && strcmp (f->error->message, message) != 0)
     fail_msg ("expected \"%s\", got \"%s\"", message, f->error->message);
 }

@@ -11,6 +11,7 @@
 
 #include "limits-private.h"
 #include "node.h"
+#include "test-util.h"
 
 static Doc *
 parse_with (const char *text, gsize len, const EnforceLimits *limits, GError **error)
@@ -40,14 +41,7 @@ refused_len (const char *text, gsize len, const EnforceLimits *limits,
   Doc *doc = parse_with (text, len, limits, &error);
   if (doc != NULL)
     fail_msg ("accepted, expected code %d: %.60s", code, text);
-  assert_non_null (error);
-  assert_true (error->domain == ENFORCE_ERROR);
-  if (error->code != (int) code)
-    fail_msg ("expected code %d, got %d: %s", code, error->code, error->message);
-  g_autofree char *prefix = line > 0 ? g_strdup_printf ("t.yaml:%u:%u: ", line, col)
-                                     : g_strdup ("t.yaml: ");
-  if (!g_str_has_prefix (error->message, prefix))
-    fail_msg ("expected position %s, got: %s", prefix, error->message);
+  test_assert_error_at (error, code, "t.yaml", line, col);
   char *message = g_strdup (error->message);
   g_error_free (error);
   return message;
@@ -57,13 +51,6 @@ static void
 refused (const char *text, EnforceErrorCode code, guint line, guint col)
 {
   g_free (refused_len (text, strlen (text), NULL, code, line, col));
-}
-
-static void
-assert_contains (const char *haystack, const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    fail_msg ("\"%s\" does not contain \"%s\"", haystack, needle);
 }
 
 /* Tree shape. */
@@ -190,7 +177,7 @@ test_yaml__rejects_explicit_tags (void **state)
   g_autofree char *m = refused_len ("a: !!python/object/apply:os.system [\"ls\"]\n",
                                     strlen ("a: !!python/object/apply:os.system [\"ls\"]\n"), NULL,
                                     ENFORCE_ERROR_TAG, 1, 4);
-  assert_contains (m, "python/object/apply:os.system");
+  test_assert_contains (m, "python/object/apply:os.system");
   refused ("a: !!binary aGVsbG8=\n", ENFORCE_ERROR_TAG, 1, 4);
   refused ("a: !!str 1\n", ENFORCE_ERROR_TAG, 1, 4);
   refused ("a: !local 1\n", ENFORCE_ERROR_TAG, 1, 4);
@@ -246,8 +233,8 @@ test_yaml__rejects_duplicate_key_at_second_occurrence (void **state)
   g_autofree char *m = refused_len ("fine: 100\nnote: x\nfine: 999999\n",
                                     strlen ("fine: 100\nnote: x\nfine: 999999\n"), NULL,
                                     ENFORCE_ERROR_DUPLICATE_KEY, 3, 1);
-  assert_contains (m, "\"fine\"");
-  assert_contains (m, "1:1");
+  test_assert_contains (m, "\"fine\"");
+  test_assert_contains (m, "1:1");
   refused ("a: {x: 1, y: 2, x: 3}\n", ENFORCE_ERROR_DUPLICATE_KEY, 1, 17);
   /* Quoting does not make a different key. */
   refused ("a: 1\n'a': 2\n", ENFORCE_ERROR_DUPLICATE_KEY, 2, 1);
@@ -266,8 +253,8 @@ test_yaml__rejects_duplicate_key_in_large_mapping (void **state)
   g_string_append (s, "k007: again\n");     /* line 102 */
   g_string_append (s, "k050: thrice\n");
   g_autofree char *m = refused_len (s->str, s->len, NULL, ENFORCE_ERROR_DUPLICATE_KEY, 101, 1);
-  assert_contains (m, "\"k050\"");
-  assert_contains (m, "51:1");
+  test_assert_contains (m, "\"k050\"");
+  test_assert_contains (m, "51:1");
   g_string_free (s, TRUE);
 }
 
@@ -329,7 +316,7 @@ test_yaml__rejects_nul_and_control_characters (void **state)
   refused ("a: x\xC2\x80y\n", ENFORCE_ERROR_ENCODING, 1, 5);
   g_autofree char *m = refused_len ("a: \"100\\0\"\n", strlen ("a: \"100\\0\"\n"), NULL,
                                     ENFORCE_ERROR_ENCODING, 1, 4);
-  assert_contains (m, "U+0000");
+  test_assert_contains (m, "U+0000");
 }
 
 /* libyaml's own errors. */
@@ -340,8 +327,8 @@ test_yaml__reports_libyaml_problem_with_position (void **state)
   (void) state;
   g_autofree char *m = refused_len ("a: [1, 2\n", strlen ("a: [1, 2\n"), NULL,
                                     ENFORCE_ERROR_YAML_SYNTAX, 2, 1);
-  assert_contains (m, "did not find expected ',' or ']'");
-  assert_contains (m, "1:4");
+  test_assert_contains (m, "did not find expected ',' or ']'");
+  test_assert_contains (m, "1:4");
   refused ("a: 1\n b: 2\n", ENFORCE_ERROR_YAML_SYNTAX, 2, 3);
   refused ("a:\n\t- 1\n", ENFORCE_ERROR_YAML_SYNTAX, 2, 1);
   refused ("a: 'unterminated\n", ENFORCE_ERROR_YAML_SYNTAX, 2, 1);
@@ -372,14 +359,6 @@ test_yaml__error_is_optional (void **state)
 
 /* Limits: at the limit accepted, one past refused naming limit and value. */
 
-static EnforceLimits *
-limits_with (EnforceLimit limit, gint64 value)
-{
-  EnforceLimits *l = enforce_limits_new (ENFORCE_LIMITS_CASES);
-  assert_true (enforce_limits_set (l, limit, value));
-  return l;
-}
-
 static char *
 nested_flow (int depth)
 {
@@ -404,7 +383,7 @@ test_yaml__limit_depth (void **state)
   assert_string_equal (m, "t.yaml:1:19: nesting depth exceeds the limit depth=16");
 
   /* Block nesting is counted the same way. */
-  g_autoptr (EnforceLimits) l = limits_with (ENFORCE_LIMIT_DEPTH, 3);
+  g_autoptr (EnforceLimits) l = test_limits_with (ENFORCE_LIMIT_DEPTH, 3);
   doc_free (parse_ok ("a:\n  b:\n    - 1\n", l));
   g_free (refused_len ("a:\n  b:\n    c:\n      - 1\n", strlen ("a:\n  b:\n    c:\n      - 1\n"),
                        l, ENFORCE_ERROR_LIMIT_DEPTH, 4, 7));
@@ -414,21 +393,21 @@ static void
 test_yaml__limit_input_bytes (void **state)
 {
   (void) state;
-  g_autoptr (EnforceLimits) l = limits_with (ENFORCE_LIMIT_INPUT_BYTES, 5);
+  g_autoptr (EnforceLimits) l = test_limits_with (ENFORCE_LIMIT_INPUT_BYTES, 5);
   doc_free (parse_ok ("a: 1\n", l));
   g_autofree char *m = refused_len ("a: 12\n", 6, l, ENFORCE_ERROR_LIMIT_BYTES, 0, 0);
-  assert_contains (m, "input_bytes=5");
+  test_assert_contains (m, "input_bytes=5");
 }
 
 static void
 test_yaml__limit_text_bytes (void **state)
 {
   (void) state;
-  g_autoptr (EnforceLimits) l = limits_with (ENFORCE_LIMIT_TEXT_BYTES, 4);
+  g_autoptr (EnforceLimits) l = test_limits_with (ENFORCE_LIMIT_TEXT_BYTES, 4);
   doc_free (parse_ok ("a: abcd\nb: \"wxyz\"\n", l));
   g_autofree char *m = refused_len ("a: abcd\nb: abcde\n", strlen ("a: abcd\nb: abcde\n"), l,
                                     ENFORCE_ERROR_LIMIT_SCALAR, 2, 4);
-  assert_contains (m, "text_bytes=4");
+  test_assert_contains (m, "text_bytes=4");
   /* Bytes, not characters: two CJK characters are 6 bytes. */
   g_free (refused_len ("a: 标题\n", strlen ("a: 标题\n"), l, ENFORCE_ERROR_LIMIT_SCALAR, 1, 4));
 }
@@ -437,10 +416,10 @@ static void
 test_yaml__limit_short_bytes_for_keys (void **state)
 {
   (void) state;
-  g_autoptr (EnforceLimits) l = limits_with (ENFORCE_LIMIT_SHORT_BYTES, 3);
+  g_autoptr (EnforceLimits) l = test_limits_with (ENFORCE_LIMIT_SHORT_BYTES, 3);
   doc_free (parse_ok ("abc: long value\n", l));
   g_autofree char *m = refused_len ("abcd: 1\n", 8, l, ENFORCE_ERROR_LIMIT_SCALAR, 1, 1);
-  assert_contains (m, "short_bytes=3");
+  test_assert_contains (m, "short_bytes=3");
 }
 
 static void
@@ -448,35 +427,35 @@ test_yaml__limit_nodes (void **state)
 {
   (void) state;
   /* root + 2 keys + 2 values = 5 nodes */
-  g_autoptr (EnforceLimits) l = limits_with (ENFORCE_LIMIT_NODES, 5);
+  g_autoptr (EnforceLimits) l = test_limits_with (ENFORCE_LIMIT_NODES, 5);
   doc_free (parse_ok ("a: 1\nb: 2\n", l));
   g_autofree char *m = refused_len ("a: 1\nb: [2]\n", strlen ("a: 1\nb: [2]\n"), l,
                                     ENFORCE_ERROR_LIMIT_NODES, 2, 5);
-  assert_contains (m, "nodes=5");
+  test_assert_contains (m, "nodes=5");
 }
 
 static void
 test_yaml__limit_keys (void **state)
 {
   (void) state;
-  g_autoptr (EnforceLimits) l = limits_with (ENFORCE_LIMIT_KEYS, 2);
+  g_autoptr (EnforceLimits) l = test_limits_with (ENFORCE_LIMIT_KEYS, 2);
   doc_free (parse_ok ("a: 1\nb: {x: 1, y: 2}\n", l));
   g_autofree char *m = refused_len ("a: 1\nb: {x: 1, y: 2, z: 3}\n",
                                     strlen ("a: 1\nb: {x: 1, y: 2, z: 3}\n"), l,
                                     ENFORCE_ERROR_LIMIT_KEYS, 2, 17);
-  assert_contains (m, "keys=2");
+  test_assert_contains (m, "keys=2");
 }
 
 static void
 test_yaml__limit_items (void **state)
 {
   (void) state;
-  g_autoptr (EnforceLimits) l = limits_with (ENFORCE_LIMIT_ITEMS, 3);
+  g_autoptr (EnforceLimits) l = test_limits_with (ENFORCE_LIMIT_ITEMS, 3);
   doc_free (parse_ok ("a: [1, 2, 3]\n", l));
   g_autofree char *m = refused_len ("a:\n  - 1\n  - 2\n  - 3\n  - 4\n",
                                     strlen ("a:\n  - 1\n  - 2\n  - 3\n  - 4\n"), l,
                                     ENFORCE_ERROR_LIMIT_ITEMS, 5, 5);
-  assert_contains (m, "items=3");
+  test_assert_contains (m, "items=3");
 }
 
 int
