@@ -138,11 +138,55 @@ utf8_sequence_length (const guchar *s, gsize len)
     }
 }
 
+/* Whether none of the eight bytes in @x needs a look: all are printable
+ * ASCII other than '"' and '\\'.  Word-at-a-time ("SWAR") tests, each exact
+ * as a yes/no answer: a byte below 0x20, a byte equal to '"' or '\\' (a
+ * zero after XOR), a byte above 0x7e (DEL and every non-ASCII byte).  About
+ * 2.5 instructions per byte against 6 for the table per byte, and the
+ * recommendation JSON is mostly such text. */
+static inline gboolean
+word_is_plain_ascii (guint64 x)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = x ^ (ones * '"');
+  guint64 backslash = x ^ (ones * '\\');
+  guint64 below_space = (x - ones * 0x20) & ~x;
+  guint64 is_quote = (quote - ones) & ~quote;
+  guint64 is_backslash = (backslash - ones) & ~backslash;
+  guint64 above_tilde = (x + ones * (0x7f - 0x7e)) | x;
+
+  return ((below_space | is_quote | is_backslash | above_tilde) & highs) == 0;
+}
+
+static inline guint64
+load_word (const guchar *s)
+{
+  guint64 word;
+
+  memcpy (&word, s, sizeof word);      /* unaligned, in any byte order: every byte is tested alike */
+  return word;
+}
+
+/* Whether @s starts a three-byte UTF-8 sequence whose lead byte puts no
+ * limit on the second byte (E1..EC, EE, EF): the whole of CJK and the
+ * Chinese punctuation the messages are written in.  Both other bytes only
+ * need to be 10xxxxxx, tested together; E0 and ED, with narrower second
+ * bytes, go through utf8_sequence_length(). */
+static inline gboolean
+is_plain_three_byte (const guchar *s)
+{
+  return s[0] >= 0xe1 && s[0] <= 0xef && s[0] != 0xed
+         && (((guint) s[1] << 8 | s[2]) & 0xc0c0) == 0x8080;
+}
+
 /* Length of the longest prefix of @s (@len bytes) that JSON takes as it
  * is: printable ASCII but '"' and '\\', and well-formed UTF-8.  Text is
- * mostly that, so it is copied in one piece.  A run of plain ASCII is
- * checked four bytes at a time while four remain, which halves the work
- * per byte, then byte by byte. */
+ * mostly that, so it is copied in one piece.  The scan validates every
+ * byte (strings may come from callers of the public API, and the contract
+ * is U+FFFD for a byte that is not UTF-8) but takes the two common kinds
+ * of run fast: plain ASCII eight bytes at a time, and Chinese one
+ * three-byte character per test; anything else goes byte by byte. */
 static gsize
 plain_prefix (const guchar *s, gsize len)
 {
@@ -150,13 +194,24 @@ plain_prefix (const guchar *s, gsize len)
 
   for (;;)
     {
-      while (i + 4 <= len && sequence_length[s[i]] == 1 && sequence_length[s[i + 1]] == 1
-             && sequence_length[s[i + 2]] == 1 && sequence_length[s[i + 3]] == 1)
-        i += 4;
+      while (i + 8 <= len && word_is_plain_ascii (load_word (s + i)))
+        i += 8;
+      /* Fewer than eight bytes left: one test of the last eight, which
+       * overlap bytes already passed, instead of a byte at a time (most
+       * strings are short: a date, an amount, a name). */
+      if (i + 8 > len && len >= 8 && word_is_plain_ascii (load_word (s + len - 8)))
+        return len;
       while (i < len && sequence_length[s[i]] == 1)
         i++;
       if (i == len)
         return len;
+
+      gsize start = i;
+      while (i + 3 <= len && is_plain_three_byte (s + i))
+        i += 3;
+      if (i != start)
+        continue;                       /* back to ASCII, e.g. "第32条" */
+
       gsize n = utf8_sequence_length (s + i, len - i);
       if (n == 0)
         return i;
@@ -233,6 +288,12 @@ void
 json_append_escaped (GString *out, const char *str, gsize len)
 {
   append_string (out, str, len, '\0');
+}
+
+gboolean
+json_is_plain (const char *s, gsize len)
+{
+  return plain_prefix ((const guchar *) s, len) == len;
 }
 
 void

@@ -50,3 +50,8 @@ void json_writer_member_null (JsonWriter *w, const char *key);
 
 /* Appends @s (@len bytes) to @out as a JSON string literal, quotes included. */
 void json_append_escaped (GString *out, const char *s, gsize len);
+
+/* Whether @s (@len bytes) goes into a JSON string literal unchanged:
+ * well-formed UTF-8 with no '"', '\\', control character or DEL, so that
+ * json_append_escaped() would only add the quotes. */
+gboolean json_is_plain (const char *s, gsize len);

@@ -385,13 +385,24 @@ rec_inputs_array_end (RecInputs *in)
   put (in->ctx->inputs, "]", 1);
 }
 
+/* Ends a message: its NUL, then whether JSON takes it as it is. */
+static guint32
+finish_message (GString *out, gsize start, gboolean plain)
+{
+  char end[2] = { '\0', plain ? REC_MESSAGE_PLAIN : REC_MESSAGE_ESCAPE };
+
+  put (out, end, 2);
+  return (guint32) start;
+}
+
 guint32
 rec_text (RecCtx *ctx, const char *s)
 {
   gsize start = ctx->text->len;
+  gsize len = strlen (s);
 
-  put (ctx->text, s, strlen (s));
-  return finish_string (ctx->text, start);
+  put (ctx->text, s, len);
+  return finish_message (ctx->text, start, json_is_plain (s, len));
 }
 
 /* Decimal digits of @v (with a sign when negative) appended to @out. */
@@ -422,23 +433,42 @@ put_uint (GString *out, guint64 u)
   put (out, p, (gsize) (buf + sizeof buf - p));
 }
 
-/* The conversions the engine's messages use; FALSE at any other, which
- * the caller then leaves to GLib's printf. */
+/* Whether a piece of a format string goes into JSON as it is.  Formats
+ * are the engine's own literals, which hold no control character or '\\'
+ * and are valid UTF-8, so only '"' (some English messages quote a tier's
+ * name) needs a look, and memchr() is far cheaper than json_is_plain() on
+ * the Chinese text that makes up most of a message.  Debug builds check
+ * the precondition in full. */
 static gboolean
-format_simple (GString *out, const char *format, va_list ap)
+literal_is_plain (const char *s, gsize n)
+{
+#ifndef NDEBUG
+  gboolean plain = json_is_plain (s, n);
+  g_assert (plain || memchr (s, '"', n) != NULL);
+  return plain;
+#else
+  return memchr (s, '"', n) == NULL;
+#endif
+}
+
+/* The conversions the engine's messages use; FALSE at any other, which
+ * the caller then leaves to GLib's printf.  *@plain is cleared when the
+ * text needs a JSON escape (REC_MESSAGE_PLAIN). */
+static gboolean
+format_simple (GString *out, const char *format, va_list ap, gboolean *plain)
 {
   const char *p = format;
 
   for (;;)
     {
       const char *pct = strchr (p, '%');
+      gsize n = pct != NULL ? (gsize) (pct - p) : strlen (p);
 
+      put (out, p, n);
+      if (*plain && n > 0)
+        *plain = literal_is_plain (p, n);
       if (pct == NULL)
-        {
-          put (out, p, strlen (p));
-          return TRUE;
-        }
-      put (out, p, (gsize) (pct - p));
+        return TRUE;
       p = pct + 1;
       switch (*p)
         {
@@ -447,7 +477,10 @@ format_simple (GString *out, const char *format, va_list ap)
             const char *s = va_arg (ap, const char *);
             if (s == NULL)
               s = "(null)";        /* as glibc prints it */
-            put (out, s, strlen (s));
+            gsize len = strlen (s);
+            put (out, s, len);
+            if (*plain)
+              *plain = json_is_plain (s, len);    /* rule or case text: any bytes */
           }
           break;
         case 'd':
@@ -480,18 +513,20 @@ guint32
 rec_textf (RecCtx *ctx, const char *format, ...)
 {
   gsize start = ctx->text->len;
+  gboolean plain = TRUE;
   va_list ap, again;
 
   va_start (ap, format);
   va_copy (again, ap);
-  if (!format_simple (ctx->text, format, ap))
+  if (!format_simple (ctx->text, format, ap, &plain))
     {
       g_string_truncate (ctx->text, start);
       g_string_append_vprintf (ctx->text, format, again);
+      plain = json_is_plain (ctx->text->str + start, ctx->text->len - start);
     }
   va_end (again);
   va_end (ap);
-  return finish_string (ctx->text, start);
+  return finish_message (ctx->text, start, plain);
 }
 
 void

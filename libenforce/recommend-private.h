@@ -118,9 +118,16 @@ typedef struct {
   GArray *steps;                       /* RecStep, in order */
   char *inputs;                        /* every step's inputs object, NUL-separated */
   gsize inputs_len;
-  char *text;                          /* every step's messages, NUL-separated */
+  char *text;                          /* every step's messages, each followed by its NUL
+                                        * and a REC_MESSAGE_* byte */
   gsize text_len;
 } RecTrace;
+
+/* The byte after a message's NUL: whether the message goes into JSON as it
+ * is (json_is_plain()), found while the message is written, so the JSON
+ * writer does not scan every message again (recommendation-json.c). */
+#define REC_MESSAGE_ESCAPE '\0'
+#define REC_MESSAGE_PLAIN  '\1'
 
 /* Laid out small (under glibc's 1 KiB tcache limit with a short case id)
  * because malloc and free of the block are a good part of the cost of a

@@ -311,6 +311,23 @@ write_lists (GString *out, const EnforceRecommendation *r)
   PUT_LITERAL (out, "]");
 }
 
+/* A step message; rec_textf() has marked whether it needs an escape, and
+ * most do not, so most are copied without a second scan. */
+static void
+put_message (GString *out, const char *msg)
+{
+  gsize len = strlen (msg);
+
+  if (msg[len + 1] == REC_MESSAGE_PLAIN)
+    {
+      PUT_LITERAL (out, "\"");
+      put (out, msg, len);
+      PUT_LITERAL (out, "\"");
+    }
+  else
+    json_append_escaped (out, msg, len);
+}
+
 /* One step: {"code":…,"inputs":{…},"message":{"zh":…,"en":…},"citation":{…}|null}.
  * The inputs and the citation are JSON already (the citation written once
  * by the loader), so only the messages need escaping. */
@@ -326,9 +343,9 @@ write_step (GString *out, const RecTrace *t, const RecStep *s)
   PUT_LITERAL (out, ",\"inputs\":");
   put (out, inputs, strlen (inputs));
   PUT_LITERAL (out, ",\"message\":{\"zh\":");
-  json_append_escaped (out, zh, strlen (zh));
+  put_message (out, zh);
   PUT_LITERAL (out, ",\"en\":");
-  json_append_escaped (out, en, strlen (en));
+  put_message (out, en);
   PUT_LITERAL (out, "},\"citation\":");
   if (s->citation == NULL)
     PUT_LITERAL (out, "null");

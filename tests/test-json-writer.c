@@ -236,10 +236,10 @@ test_json_writer__escapes_every_lead_and_second_byte_like_the_reference (void **
 static void
 test_json_writer__escapes_at_every_offset_of_long_text (void **state)
 {
-  /* Plain ASCII is scanned four bytes at a time: put an escape, a
-   * Chinese character and an invalid byte at every offset of texts of
-   * every length up to 40, and once in a text far larger than the
-   * string's first allocation. */
+  /* Plain ASCII is scanned eight bytes at a time, and the last few bytes
+   * as the last eight: put an escape, a Chinese character and an invalid
+   * byte at every offset of texts of every length up to 40, and once in a
+   * text far larger than the string's first allocation. */
   static const char *const odd[] = { "\"", "\\", "\n", "\x01", "\x7f", "中", "\xff", "\xe4\xb8" };
   (void) state;
   for (gsize len = 0; len <= 40; len++)
@@ -261,6 +261,54 @@ test_json_writer__escapes_at_every_offset_of_long_text (void **state)
       g_string_append (big, i % 7 == 0 ? "有碍城市容貌\"" : i % 5 == 0 ? "\t\xc0" : "abc ");
     assert_escapes_like_reference (big->str, big->len);
   }
+}
+
+static void
+test_json_writer__escapes_at_every_byte_of_chinese_text (void **state)
+{
+  /* Chinese is scanned a character at a time by a fast path for three-byte
+   * sequences: put each odd byte at every byte offset of Chinese text mixed
+   * with some ASCII, inside characters too (which breaks them), and cut
+   * the text at every length, which leaves sequences unfinished.  "\xe0\xa0\x80"
+   * and "\xed\x9f\xbf" are valid but take the slow path; "\xe0\x80\x80" is
+   * overlong and "\xed\xa0\x80" a surrogate. */
+  static const char base[] = "违反城市管理规定\xe0\xa0\x80第32条，罚款\xed\x9f\xbf（元）\xef\xbc\x81";
+  static const char *const odd[] = { "\"", "\\", "\n", "\x7f", "\x80", "\xbf", "\xe4", "\xed\xa0\x80",
+                                     "\xe0\x80\x80", "\xf0\x9f\x98\x80", "a" };
+  (void) state;
+  for (gsize len = 0; len <= sizeof base - 1; len++)
+    {
+      assert_escapes_like_reference (base, len);
+      for (gsize at = 0; at <= len; at++)
+        for (guint k = 0; k < G_N_ELEMENTS (odd); k++)
+          {
+            g_autoptr(GString) in = g_string_new_len (base, (gssize) at);
+            g_string_append (in, odd[k]);
+            g_string_append_len (in, base + at, (gssize) (len - at));
+            assert_escapes_like_reference (in->str, in->len);
+          }
+    }
+}
+
+static void
+test_json_writer__is_plain_exactly_when_nothing_is_escaped (void **state)
+{
+  static const char *const texts[] = {
+    "", "a", "abcdefg", "abcdefgh", "abcdefghi", "2024-07-01", "违反城市管理规定", "第32条",
+    "Tier \"x\"", "abcdefg\"", "abcdefgh\\", "a\tb", "abcdefghijk\x7f", "中\xe4\xb8",
+    "\xed\xa0\x80", "\xe0\xa0\x80", "\xf4\x90\x80\x80", "\xf4\x8f\xbf\xbf", "（元）\xc3\xa9",
+  };
+  (void) state;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      gsize len = strlen (texts[i]);
+      g_autofree char *out = escaped (texts[i], len);
+      gboolean unchanged = strlen (out) == len + 2 && memcmp (out + 1, texts[i], len) == 0;
+
+      if (json_is_plain (texts[i], len) != unchanged)
+        fail_msg ("json_is_plain (\"%s\") is %d, but the escaped form is %s",
+                  texts[i], !unchanged, out);
+    }
 }
 
 /* Appends spaces until @out has @room bytes of room left (allocated_len
@@ -410,6 +458,8 @@ main (void)
     cmocka_unit_test (test_json_writer__escapes_every_two_byte_input_like_the_reference),
     cmocka_unit_test (test_json_writer__escapes_every_lead_and_second_byte_like_the_reference),
     cmocka_unit_test (test_json_writer__escapes_at_every_offset_of_long_text),
+    cmocka_unit_test (test_json_writer__escapes_at_every_byte_of_chinese_text),
+    cmocka_unit_test (test_json_writer__is_plain_exactly_when_nothing_is_escaped),
     cmocka_unit_test (test_json_writer__fills_the_room_left_exactly),
     cmocka_unit_test (test_json_writer__key_needing_escapes_is_escaped),
     cmocka_unit_test (test_json_writer__writes_integers_as_printf_does),

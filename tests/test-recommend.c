@@ -552,6 +552,32 @@ test_recommend__general_tier_fines_the_midpoint (void **state)
   assert_missing (r, "parameters.hearing_threshold.individual", NULL);
 }
 
+/* A trace message is copied into the JSON unescaped when the engine found
+ * nothing to escape while writing it: a rule text with a quote, a
+ * backslash and a tab, which the tier's message quotes, must still come
+ * out escaped, in both languages, while the plain messages around it are
+ * unchanged and the text output keeps the raw characters. */
+static void
+test_recommend__trace_message_with_rule_text_needing_escapes_is_escaped (void **state)
+{
+  g_autoptr(GString) text = g_string_new (RULES);
+  g_autoptr(EnforceRuleSet) odd = NULL;
+  g_autoptr(EnforceRecommendation) r = NULL;
+
+  (void) state;
+  g_assert_cmpuint (g_string_replace (text, "text: 面积1平方米以上不足5平方米",
+                                      "text: \"面积\\\"1\\\"\\\\平方米\\t\"", 1), ==, 1);
+  odd = load_rules ("odd-text.yaml", text->str);
+  r = recommend_with (odd, TIERED ("{area_m2: 2}") BASE, NULL, ENFORCE_RECOMMEND_TRACE);
+
+  g_autofree char *json = enforce_recommendation_to_json (r);
+  g_autofree char *zh = enforce_recommendation_to_text (r, ENFORCE_LANG_ZH);
+  assert_non_null (strstr (json, "\"zh\":\"适用阶次“一般”（一般）：面积\\\"1\\\"\\\\平方米\\t\""));
+  assert_non_null (strstr (json, "\"en\":\"Tier \\\"一般\\\" (general) applies: 面积\\\"1\\\"\\\\平方米\\t\""));
+  assert_null (strchr (json, '\t'));
+  assert_non_null (strstr (zh, "面积\"1\"\\平方米\t"));
+}
+
 /* First tier whose condition holds: area 0.5 < 1 → 从轻 100–300, 200. */
 static void
 test_recommend__first_matching_tier_applies (void **state)
@@ -1498,6 +1524,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_recommend__general_tier_fines_the_midpoint),
+    cmocka_unit_test (test_recommend__trace_message_with_rule_text_needing_escapes_is_escaped),
     cmocka_unit_test (test_recommend__first_matching_tier_applies),
     cmocka_unit_test (test_recommend__unknown_tier_fact_is_undetermined),
     cmocka_unit_test (test_recommend__lists_every_missing_input_in_step_order),
