@@ -158,11 +158,24 @@ rec_add_note (RecLists *l, NoteKind kind, const void *subject, const char *name,
   n->number = number;
 }
 
+static gboolean
+same_provision (const Citation *a, const Citation *b)
+{
+  return a->instrument == b->instrument && a->article == b->article
+         && a->paragraph == b->paragraph && a->item == b->item;
+}
+
 void
 rec_note_citation (RecLists *l, const Citation *c, const char *name)
 {
-  if (c->article != 0 && !c->verified)
-    rec_add_note (l, NOTE_CITATION, c, name, 0);
+  if (c->article == 0 || c->verified)
+    return;
+  /* A benchmark's 违则 and 罚则 are often the same provision: one note. */
+  for (guint i = 0; i < l->n_notes; i++)
+    if (l->notes[i].kind == NOTE_CITATION && l->notes[i].name == name
+        && same_provision (l->notes[i].subject, c))
+      return;
+  rec_add_note (l, NOTE_CITATION, c, name, 0);
 }
 
 void

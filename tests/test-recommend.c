@@ -1408,6 +1408,34 @@ test_recommend__notes_unverified_tier (void **state)
   assert_int_equal (general->lists.n_notes, 0);
 }
 
+/* 消防法 Art. 60(1)(5) is both the violated and the penalising provision
+ * of the bundled fire-lane benchmark, and its item number is unverified:
+ * the output says so once, not once per role. */
+static void
+test_recommend__same_unverified_provision_is_noted_once (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnforceRuleSet) tianjin =
+    enforce_rule_set_load (ENFORCE_SOURCE_DIR "/rules/tianjin", NULL, NULL, &error);
+  g_autoptr(EnforceCase) kase =
+    enforce_case_load (ENFORCE_SOURCE_DIR "/examples/cases/04-fire-lane-blocked.yaml", NULL, &error);
+  g_autoptr(EnforceRecommendation) r = NULL;
+  guint citation_notes = 0;
+
+  (void) state;
+  assert_non_null (tianjin);
+  assert_non_null (kase);
+  r = enforce_recommend (tianjin, kase, NULL, ENFORCE_RECOMMEND_DEFAULT, &error);
+  assert_non_null (r);
+  if (r == NULL)
+    return;
+  for (guint i = 0; i < r->lists.n_notes; i++)
+    citation_notes += r->lists.notes[i].kind == NOTE_CITATION;
+  assert_int_equal (citation_notes, 1);
+  assert_true (unverified_has (r, "tj.fire.60.fire-lane cites Fire Protection Law of the People's "
+                                  "Republic of China, Art. 60(1)(5) (article number unverified)"));
+}
+
 /* Reads the JSON back with the strict reader and checks the keys in the
  * documented order and the values. */
 static void
@@ -1578,6 +1606,7 @@ main (void)
     cmocka_unit_test (test_recommend__trace_lists_the_steps_in_order),
     cmocka_unit_test (test_recommend__no_penalty_carries_the_education_step),
     cmocka_unit_test (test_recommend__notes_unverified_tier),
+    cmocka_unit_test (test_recommend__same_unverified_provision_is_noted_once),
     cmocka_unit_test (test_recommend__to_json_is_valid_and_in_schema_order),
     cmocka_unit_test (test_recommend__to_json_writes_null_for_an_undetermined_result),
     cmocka_unit_test (test_recommend__to_text_reads_as_a_report),
