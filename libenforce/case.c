@@ -221,12 +221,14 @@ bind_facts (Binder *b, EnforceCase *c, const Node *n)
                       "事实的值应为标量", "a fact's value must be a scalar");
           ok = FALSE;
         }
-      else if (ok && !is_null (v))
+      else if (ok)
         {
           /* Raw text, style and position: the declaring benchmark types it
-           * later and must still be able to point at the case's scalar. */
-          f->text = arena_strndup (c->arena, v->v.text, v->len);
-          f->style = v->style;
+           * later and must still be able to point at the case's scalar.  A
+           * null is kept (as "not known") so its name is still checked. */
+          gboolean null = is_null (v);
+          f->text = null ? "null" : arena_strndup (c->arena, v->v.text, v->len);
+          f->style = null ? SCALAR_PLAIN : v->style;
           f->line = v->line;
           f->col = v->col;
           c->n_facts++;
@@ -678,6 +680,7 @@ enforce_case_parse (const char *data, gsize len, EnforceFormat format, const cha
   EnforceCase *c;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (format <= ENFORCE_FORMAT_JSON, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   limits = limits_or_default (limits, ENFORCE_LIMITS_CASES);

@@ -437,12 +437,14 @@ late_surcharge (RecCtx *ctx, EnforceRecommendation *r, const Param **p_out)
       rec_add_missing (&r->lists, "parameters.rounding");
       return;
     }
-  /* fen × percent = centifen per day; past the cap (or on overflow, which
-   * only happens far past it) the fine itself is owed. */
-  cap = r->amount * CENTIFEN_PER_FEN;
-  if (!checked_mul (r->amount, pct->value, &cf) || !checked_mul (cf, r->days_late, &cf) || cf > cap)
-    cf = cap;
-  r->surcharge = round_centifen (cf, rule);
+  /* fen × percent = centifen per day.  Past the cap (or on overflow, which
+   * only happens far past it) the fine itself is owed: Art. 72 caps the
+   * surcharge at the fine, which is already rounded by the same rule. */
+  if (!checked_mul (r->amount, pct->value, &cf) || !checked_mul (cf, r->days_late, &cf)
+      || !checked_mul (r->amount, CENTIFEN_PER_FEN, &cap) || cf >= cap)
+    r->surcharge = r->amount;
+  else
+    r->surcharge = round_centifen (cf, rule);
   r->has_surcharge = TRUE;
 }
 

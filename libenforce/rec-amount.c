@@ -15,6 +15,7 @@
 typedef enum {
   SPAN_OK = 0,
   SPAN_MISSING,                      /* a base or quantity fact is unknown */
+  SPAN_NEGATIVE,                     /* an integer quantity below zero */
   SPAN_OVERFLOW,
 } SpanResult;
 
@@ -71,7 +72,12 @@ span_of_per_unit (const Fine *f, const Benchmark *bm, const FactValue *values,
   else
     q100 = q->value;          /* numbers are stored × 100 already */
   if (q100 < 0)
-    q100 = 0;                 /* a negative quantity fines nothing (refused at binding) */
+    {
+      /* Integer facts may be negative in general; as a count of units
+       * (处, 辆) a negative one is a bad case, not a zero fine. */
+      *missing_index = (guint) f->quantity_fact;
+      return SPAN_NEGATIVE;
+    }
   /* fen per unit × (quantity × 100) = centifen, exactly. */
   if (!checked_mul (f->rate_min, q100, min) || !checked_mul (f->rate_max, q100, max))
     return SPAN_OVERFLOW;
@@ -126,6 +132,13 @@ span_reported (const RecEvalIn *in, const Fine *f, RecEval *e, gint64 *min, gint
   *ok = r == SPAN_OK;
   if (r == SPAN_OVERFLOW)
     return overflow_error (in->bm, error);
+  if (r == SPAN_NEGATIVE)
+    {
+      rec_case_error (error, ENFORCE_ERROR_FACT_TYPE, in->ctx->kase, 0, 0,
+                      "facts.%s: a quantity cannot be negative (benchmark %s)",
+                      in->bm->facts[missing].name, in->bm->id);
+      return FALSE;
+    }
   if (r == SPAN_MISSING)
     rec_add_missing_scope (in->ctx, &e->lists, in->bm, missing);
   return TRUE;

@@ -204,9 +204,10 @@ rec_bind_facts (const RecCtx *ctx, const Benchmark *bm, FactValue *values, GErro
         continue;               /* declared by another candidate (checked before) */
       if (!parse_fact (&bm->facts[j], f, &values[j]))
         {
+          g_autofree char *shown = escape_for_message (f->text, strlen (f->text), 64);
           rec_case_error (error, ENFORCE_ERROR_FACT_TYPE, k, f->line, f->col,
                           "facts.%s: \"%s\" is not a valid %s for benchmark %s",
-                          f->name, f->text, fact_type_name (bm->facts[j].type), bm->id);
+                          f->name, shown, fact_type_name (bm->facts[j].type), bm->id);
           return FALSE;
         }
     }
@@ -231,7 +232,8 @@ check_fact_names (RecCtx *ctx, const Benchmark *const *cands, guint n, GError **
       if (!found)
         {
           rec_case_error (error, ENFORCE_ERROR_UNKNOWN_FACT, k, k->facts[i].line, k->facts[i].col,
-                          "facts.%s: not a fact declared by benchmark %s",
+                          n == 1 ? "facts.%s: not a fact declared by benchmark %s"
+                                 : "facts.%s: not a fact declared by any candidate benchmark (%s, ...)",
                           k->facts[i].name, cands[0]->id);
           return FALSE;
         }

@@ -956,6 +956,53 @@ test_recommend__per_unit_fine_is_capped (void **state)
   assert_fine (r, NULL, 45000);
 }
 
+/* A count of units (处, 辆) below zero is a bad case, not a zero fine. */
+static void
+test_recommend__negative_integer_quantity_is_a_case_error (void **state)
+{
+  static const char bundle[] =
+    "kind: bundle\n"
+    "documents:\n"
+    "  - {kind: instrument, id: r, title: 条例, level: local_regulation, issuer: 人大,\n"
+    "     versions: [{id: \"1\", effective_from: 2019-01-01}]}\n"
+    "  - kind: jurisdiction\n"
+    "    id: j\n"
+    "    name: 测试\n"
+    "    code: \"990000\"\n"
+    "    parameters:\n"
+    "      - {effective_from: 2019-01-01, limitation_years: {value: 2},\n"
+    "         rounding: {unit: yuan, mode: half_up}, discretion_policy: {combine: tier_shift, start_percent: 50}}\n"
+    "  - kind: benchmark\n"
+    "    id: b.count\n"
+    "    title: 按处计罚\n"
+    "    violates: {instrument: r, article: 1}\n"
+    "    penalized_by: {instrument: r, article: 2}\n"
+    "    trigger: immediate\n"
+    "    order: correct\n"
+    "    facts: {count: {type: integer, label: 处数}}\n"
+    "    versions:\n"
+    "      - effective_from: 2019-01-01\n"
+    "        penalties:\n"
+    "          individual: {kinds: [fine], fine: {per_unit: count, unit: 处, min: 100, max: 200}}\n"
+    "        tiers: [{name: 一般, class: general, text: 按处数计罚}]\n";
+  g_autoptr(EnforceRuleSet) rs = load_rules ("count.yaml", bundle);
+  static const char kase_text[] = "benchmark: b.count\nfacts: {count: -3}\n" BASE;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnforceCase) kase = enforce_case_parse (kase_text, strlen (kase_text), ENFORCE_FORMAT_YAML,
+                                                    "case.yaml", NULL, &error);
+  g_autoptr(EnforceRecommendation) r = NULL;
+
+  (void) state;
+  assert_non_null (kase);
+  r = enforce_recommend (rs, kase, NULL, ENFORCE_RECOMMEND_DEFAULT, &error);
+  assert_null (r);
+  assert_non_null (error);
+  if (error == NULL)
+    return;
+  assert_int_equal (error->code, ENFORCE_ERROR_FACT_TYPE);
+  assert_non_null (strstr (error->message, "facts.count"));
+}
+
 #define GAINS(g) "benchmark: t.multiple\nfacts: {gains: " g "}\n" BASE
 
 /* 1–5 × 300 yuan of gains = 300–1500, midpoint 900. */
@@ -1284,6 +1331,8 @@ test_recommend__rejects_undeclared_fact (void **state)
 {
   (void) state;
   assert_case_error (TIERED ("{area_m2: 2, colour: red}") BASE, ENFORCE_ERROR_UNKNOWN_FACT, "facts.colour");
+  /* A null says "not known"; a misspelt name must still be caught. */
+  assert_case_error (TIERED ("{area_m2: 2, colour: null}") BASE, ENFORCE_ERROR_UNKNOWN_FACT, "facts.colour");
 }
 
 static void
@@ -1580,6 +1629,7 @@ main (void)
     cmocka_unit_test (test_recommend__per_unit_fine_with_fractional_quantity),
     cmocka_unit_test (test_recommend__per_unit_midpoint_rounds_half_up_once),
     cmocka_unit_test (test_recommend__per_unit_fine_is_capped),
+    cmocka_unit_test (test_recommend__negative_integer_quantity_is_a_case_error),
     cmocka_unit_test (test_recommend__multiple_of_gains),
     cmocka_unit_test (test_recommend__multiple_with_zero_base_uses_the_fallback),
     cmocka_unit_test (test_recommend__json_case_gives_the_same_result),
