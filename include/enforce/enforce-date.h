@@ -3,6 +3,7 @@
  * A date is an int32 day number (days since 1970-01-01, negative before).
  * Only YYYY-MM-DD with a valid calendar day is accepted (2024-02-30 is an
  * error).  The library never reads a clock: "today" is always an argument.
+ * Both functions are pure and safe from any thread.
  */
 #pragma once
 

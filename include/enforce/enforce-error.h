@@ -90,7 +90,9 @@ typedef enum {
 } EnforceSeverity;
 
 /* A list of located diagnostics, as collected by one rule-set load.
- * Owned by the caller; free with enforce_diagnostics_free(). */
+ * Owned by the caller; free with enforce_diagnostics_free() (NULL-safe).
+ * Strings are borrowed from the list; an out-of-range @index is a
+ * programmer error (g_critical, NULL / 0). */
 typedef struct _EnforceDiagnostics EnforceDiagnostics;
 
 ENFORCE_EXPORT guint            enforce_diagnostics_get_count    (const EnforceDiagnostics *self);

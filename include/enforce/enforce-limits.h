@@ -5,6 +5,9 @@
  * on a value the caller owns, never in process-global state.  Defaults are
  * documented in docs/limits.md.  Aliases are always 0 and documents always 1:
  * those are not settable.
+ *
+ * Thread safety: a limits value is plain data; any number of threads may
+ * read it (pass it to concurrent loads) as long as nobody sets it meanwhile.
  */
 #pragma once
 

@@ -4,6 +4,7 @@
  * own grammar, never strtod: plain ASCII digits, optionally "." and at most
  * two decimals, no sign, no exponent, no separators, no full-width digits,
  * bounded length, overflow-checked.  docs/rule-format.md#money.
+ * Both functions are pure and safe from any thread.
  */
 #pragma once
 

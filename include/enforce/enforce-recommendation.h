@@ -62,6 +62,10 @@ ENFORCE_EXPORT EnforceRecommendation *enforce_recommend (const EnforceRuleSet *r
                                                          EnforceRecommendFlags flags,
                                                          GError **error);
 
+/* Accessors.  Strings are borrowed from the recommendation (or the rule set
+ * it holds a reference on) and live as long as it does.  An out-of-range
+ * @index is a programmer error: a g_critical and NULL (or 0).  A finished
+ * recommendation is immutable: any number of threads may read it. */
 ENFORCE_EXPORT EnforceOutcome   enforce_recommendation_get_outcome   (const EnforceRecommendation *self);
 /* TRUE when a no-penalty outcome is discretionary (首违免罚, Art. 33 ¶1 sentence 2). */
 ENFORCE_EXPORT gboolean         enforce_recommendation_is_discretionary (const EnforceRecommendation *self);

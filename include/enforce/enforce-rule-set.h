@@ -44,15 +44,23 @@ ENFORCE_EXPORT EnforceRuleSet *enforce_rule_set_load_data (const char *name,
                                                            EnforceDiagnostics **diagnostics_out,
                                                            GError **error);
 
+/* Takes a reference; returns @self.  Atomic: any thread may ref and unref,
+ * and the last unref (from whichever thread) frees the rule set. */
 ENFORCE_EXPORT EnforceRuleSet *enforce_rule_set_ref   (EnforceRuleSet *self);
+/* Drops a reference.  NULL-safe. */
 ENFORCE_EXPORT void            enforce_rule_set_unref (EnforceRuleSet *self);
+
+/* The accessors below return data borrowed from @self, valid as long as a
+ * reference is held; they never fail and are safe from any thread.  An
+ * out-of-range @index is a programmer error: a g_critical and NULL. */
 
 /* "sha256:<hex>" over every file's name and bytes, in a fixed order; borrowed. */
 ENFORCE_EXPORT const char *enforce_rule_set_get_hash            (const EnforceRuleSet *self);
 /* Id of the rule set's own jurisdiction (e.g. "tianjin"); borrowed, NULL if none. */
 ENFORCE_EXPORT const char *enforce_rule_set_get_jurisdiction_id (const EnforceRuleSet *self);
+/* Number of benchmarks, parents' included. */
 ENFORCE_EXPORT guint       enforce_rule_set_get_benchmark_count (const EnforceRuleSet *self);
-/* Benchmark ids in load order; borrowed. */
+/* Benchmark ids and titles in load order; borrowed. */
 ENFORCE_EXPORT const char *enforce_rule_set_get_benchmark_id    (const EnforceRuleSet *self, guint index);
 ENFORCE_EXPORT const char *enforce_rule_set_get_benchmark_title (const EnforceRuleSet *self, guint index);
 

@@ -16,7 +16,13 @@ typedef struct _EnforceTestReport EnforceTestReport;
 
 /* Runs every test file in @tests_path (a directory of YAML files, or one file)
  * against @rules.  Returns a report (free with enforce_test_report_free()) or
- * NULL with @error set when a test file cannot be read or is malformed. */
+ * NULL with @error set when a test file cannot be read or is malformed:
+ * ENFORCE_ERROR_IO, the reader codes (_YAML_SYNTAX, _LIMIT_* ...), the schema
+ * codes (_UNKNOWN_KEY, _MISSING_KEY, _WRONG_TYPE, _INVALID_VALUE ...) with
+ * the test's path.  A test whose expectation fails is not an error: it is
+ * reported as failed.  Thread safety: may run concurrently with other
+ * readers of @rules.  Report accessors borrow from the report; an
+ * out-of-range @index is a programmer error (g_critical, NULL / FALSE). */
 ENFORCE_EXPORT EnforceTestReport *enforce_rule_set_run_tests (const EnforceRuleSet *rules,
                                                               const char *tests_path,
                                                               GError **error);
