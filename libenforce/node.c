@@ -149,7 +149,10 @@ builder_check (Builder *b, NodeKind kind, guint32 line, guint32 col)
     {
       if (b->root_done)
         {
-          reader_error (b->doc, b->error, ENFORCE_ERROR_FAILED, line, col,
+          /* Unreachable from both readers today (the JSON reader refuses
+           * trailing content itself, libyaml yields one root per document);
+           * kept as a guard with the code such input would deserve. */
+          reader_error (b->doc, b->error, ENFORCE_ERROR_MULTI_DOCUMENT, line, col,
                         "content after the document's root");
           return FALSE;
         }
