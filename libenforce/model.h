@@ -166,7 +166,7 @@ typedef struct {
   const char *code;                /* eliminated_harm, repeat_within_year ... */
   const char *label;
   FactorDirection direction;
-  gboolean mandatory;              /* Art. 30 ¶2, 32: forbids 一般 and 从重 */
+  gboolean mandatory;              /* Art. 30 (second sentence), 32: forbids 一般 and 从重 */
   gboolean allows_reduction;       /* may justify 减轻 (below the statutory minimum) */
   Citation basis;
   gboolean has_basis;

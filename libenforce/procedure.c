@@ -153,6 +153,22 @@ decide_onsite (RecCtx *ctx, EnforceRecommendation *r, gint32 date, const Param *
     }
 }
 
+const char *
+rec_onsite_caveat (const EnforceRecommendation *r, EnforceLang lang)
+{
+  /* The answer is Art. 68(1)'s only: a "no" there leaves the other
+   * grounds, which turn on facts the engine does not model. */
+  if (r->onsite != ENFORCE_ANSWER_NO
+      || (r->why_onsite != WHY_NOT_SIMPLE && r->why_onsite != WHY_FINE_OVER))
+    return NULL;
+  return lang == ENFORCE_LANG_EN
+    ? "no on-site collection under Art. 68(1); it is allowed where a fine decided on the spot "
+      "would be hard to enforce afterwards (Art. 68(2)), or where a party in a remote, "
+      "waterborne or hard-to-reach area asks for it (Art. 69)"
+    : "按第六十八条第（一）项不得当场收缴；依法当场作出决定后事后难以执行的（第六十八条第（二）项），"
+      "或者边远、水上、交通不便地区当事人提出的（第六十九条），可以当场收缴";
+}
+
 #define HEARING_KINDS (KIND_BIT (KIND_SUSPEND_PERMIT) | KIND_BIT (KIND_LOWER_QUALIFICATION) \
                        | KIND_BIT (KIND_REVOKE_PERMIT) | KIND_BIT (KIND_RESTRICT_BUSINESS) \
                        | KIND_BIT (KIND_SUSPEND_BUSINESS) | KIND_BIT (KIND_CLOSE)       \
@@ -270,8 +286,12 @@ rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, GArray *steps, gint
         rec_textf (ctx, "Procedure: %s", enforce_procedure_name (r->procedure)));
   step (ctx, steps, r, "procedure.onsite_collection", onsite_cap ? param_basis (onsite_cap)
         : rec_law_citation (ctx, LAW_ART_68), "cap", r->onsite_cap,
-        rec_textf (ctx, "当场收缴罚款：%s", answer_zh (r->onsite)),
-        rec_textf (ctx, "On-site collection: %s", enforce_answer_name (r->onsite)));
+        rec_textf (ctx, "当场收缴罚款：%s%s%s", answer_zh (r->onsite),
+                   rec_onsite_caveat (r, ENFORCE_LANG_ZH) ? "。" : "",
+                   rec_onsite_caveat (r, ENFORCE_LANG_ZH) ? rec_onsite_caveat (r, ENFORCE_LANG_ZH) : ""),
+        rec_textf (ctx, "On-site collection: %s%s%s", enforce_answer_name (r->onsite),
+                   rec_onsite_caveat (r, ENFORCE_LANG_EN) ? ": " : "",
+                   rec_onsite_caveat (r, ENFORCE_LANG_EN) ? rec_onsite_caveat (r, ENFORCE_LANG_EN) : ""));
   step (ctx, steps, r, "procedure.hearing", threshold ? param_basis (threshold)
         : rec_law_citation (ctx, LAW_ART_63), "threshold", r->hearing_threshold,
         rec_textf (ctx, "告知听证权利：%s%s", answer_zh (r->hearing),

@@ -207,12 +207,29 @@ format_cf_yuan (gint64 cf, char buf[40])
     g_snprintf (buf, 40, "%" G_GINT64_FORMAT ".%02d%02d", fen / 100, (int) (fen % 100), (int) rest);
 }
 
+/* "2000元" / "500元以下" / "200元至500元" (and the en forms): a fixed fine
+ * as one amount, one without a minimum as a ceiling. */
+static void
+format_range (gint64 min, gint64 max, gboolean zh, char buf[96])
+{
+  char a[40], b[40];
+
+  format_cf_yuan (min, a);
+  format_cf_yuan (max, b);
+  if (min == max)
+    g_snprintf (buf, 96, zh ? "%s元" : "%s yuan", a);
+  else if (min == 0)
+    g_snprintf (buf, 96, zh ? "%s元以下" : "up to %s yuan", b);
+  else
+    g_snprintf (buf, 96, zh ? "%s元至%s元" : "%s to %s yuan", a, b);
+}
+
 static void
 range_step (RecCtx *ctx, const Benchmark *bm, RecEval *e)
 {
   RecInputs inp;
   RecInputs *w;
-  char a[40], b[40], sa[40] = "", sb[40] = "";
+  char r_zh[96], r_en[96], s_zh[96], s_en[96];
 
   if (!ctx->trace || !e->has_range)
     return;
@@ -220,17 +237,22 @@ range_step (RecCtx *ctx, const Benchmark *bm, RecEval *e)
   rec_inputs_string (w, "tier", e->tier ? e->tier->name : NULL);
   rec_inputs_number (w, "min_centifen", e->min);
   rec_inputs_number (w, "max_centifen", e->max);
-  format_cf_yuan (e->min, a);
-  format_cf_yuan (e->max, b);
+  format_range (e->min, e->max, TRUE, r_zh);
+  format_range (e->min, e->max, FALSE, r_en);
   if (e->has_statutory)
     {
-      format_cf_yuan (e->stat_min, sa);
-      format_cf_yuan (e->stat_max, sb);
+      format_range (e->stat_min, e->stat_max, TRUE, s_zh);
+      format_range (e->stat_min, e->stat_max, FALSE, s_en);
+      rec_step_add (e->steps, "range", rec_inputs_end (&inp),
+                    rec_textf (ctx, "罚款幅度%s（法定%s）", r_zh, s_zh),
+                    rec_textf (ctx, "Fine range %s (statutory %s)", r_en, s_en),
+                    &bm->penalized_by);
     }
-  rec_step_add (e->steps, "range", rec_inputs_end (&inp),
-                rec_textf (ctx, "罚款幅度%s元至%s元（法定%s元至%s元）", a, b, sa, sb),
-                rec_textf (ctx, "Fine range %s to %s yuan (statutory %s to %s yuan)", a, b, sa, sb),
-                &bm->penalized_by);
+  else
+    rec_step_add (e->steps, "range", rec_inputs_end (&inp),
+                  rec_textf (ctx, "罚款幅度%s", r_zh),
+                  rec_textf (ctx, "Fine range %s", r_en),
+                  &bm->penalized_by);
 }
 
 /* Step 5 when the kinds include a fine (*@ok TRUE otherwise): the range,
@@ -388,6 +410,11 @@ rec_decide_penalty (const RecEvalIn *in, const Statutory *stat, const RecGateOut
       rec_add_missing (&e->lists, "parameters.discretion_policy");
       return TRUE;
     }
+  /* A jurisdiction's policy (where the point starts, how factors move it)
+   * is the rule set's convention, not law: the amount visibly rests on it.
+   * A version's own policy is the benchmark's and goes with its provenance. */
+  if (policy != NULL && !in->v->policy.present && needs_policy (e, &fs))
+    rec_add_note (&e->lists, NOTE_POLICY, policy, NULL, 0);
   if (!rec_apply_factors (in->ctx, in->v, policy, &fs, e, &percent))
     return TRUE;
   if (e->tier != matched)

@@ -72,6 +72,8 @@ limitation_expired (const RecEvalIn *in, RecEval *e, ParamId id, gint32 start, i
   return expired_after_years (start, in->ctx->kase->discovered, p->value) ? TRI_TRUE : TRI_FALSE;
 }
 
+/* @years is -1 when the period is not known (its parameter is missing, or
+ * the discovery date is, so no period was looked up). */
 static void
 limitation_step (const RecEvalIn *in, RecEval *e, gint32 start, int years, Tri t)
 {
@@ -79,24 +81,35 @@ limitation_step (const RecEvalIn *in, RecEval *e, gint32 start, int years, Tri t
   RecInputs inp;
   RecInputs *w = rec_inputs_begin (in->ctx, &inp);
   char sbuf[11] = "", dbuf[11] = "";
+  const char *verdict_zh = t == TRI_TRUE ? "已超过时效，不再给予行政处罚"
+                           : t == TRI_FALSE ? "未超过时效" : "无法判断";
+  const char *verdict_en = t == TRI_TRUE ? "expired, no penalty"
+                           : t == TRI_FALSE ? "not expired" : "cannot be decided";
+  guint32 zh, en;
 
   rec_inputs_date (w, "start", start);
   rec_inputs_date (w, "discovered", k->discovered);
-  rec_inputs_number (w, "years", years);
+  rec_inputs_int (w, "years", years >= 0, years);
   rec_inputs_flag (w, "life_health_finance", in->bm->life_health_finance);
   if (start != DATE_NONE)
     date_format_buf (start, sbuf);
   if (k->discovered != DATE_NONE)
     date_format_buf (k->discovered, dbuf);
-  rec_step_add (e->steps, "gate.limitation", rec_inputs_end (&inp),
-                rec_textf (in->ctx, "追责时效%d年，自%s起算，发现日期%s：%s",
-                                 years, sbuf, dbuf[0] ? dbuf : "未提供",
-                                 t == TRI_TRUE ? "已超过时效，不再给予行政处罚"
-                                 : t == TRI_FALSE ? "未超过时效" : "无法判断"),
-                rec_textf (in->ctx, "Limitation %d years from %s, discovered %s: %s",
-                                 years, sbuf, dbuf[0] ? dbuf : "not given",
-                                 t == TRI_TRUE ? "expired, no penalty"
-                                 : t == TRI_FALSE ? "not expired" : "cannot be decided"),
+  if (years >= 0)
+    {
+      zh = rec_textf (in->ctx, "追责时效%d年，自%s起算，发现日期%s：%s",
+                      years, sbuf, dbuf[0] ? dbuf : "未提供", verdict_zh);
+      en = rec_textf (in->ctx, "Limitation %d years from %s, discovered %s: %s",
+                      years, sbuf, dbuf[0] ? dbuf : "not given", verdict_en);
+    }
+  else
+    {
+      zh = rec_textf (in->ctx, "追责时效期间未知，自%s起算，发现日期%s：%s",
+                      sbuf, dbuf[0] ? dbuf : "未提供", verdict_zh);
+      en = rec_textf (in->ctx, "Limitation period unknown, from %s, discovered %s: %s",
+                      sbuf, dbuf[0] ? dbuf : "not given", verdict_en);
+    }
+  rec_step_add (e->steps, "gate.limitation", rec_inputs_end (&inp), zh, en,
                 rec_law_citation (in->ctx, LAW_ART_36));
 }
 
@@ -112,7 +125,7 @@ gate_limitation (const RecEvalIn *in, RecEval *e, RecGateOut *out)
   gboolean need_short = !in->bm->life_health_finance || !harm->known || harm->value == none;
   gboolean need_long = in->bm->life_health_finance && (!harm->known || harm->value != none);
   Tri t_short = TRI_FALSE, t_long = TRI_FALSE, t;
-  int y_short = 0, y_long = 0;
+  int y_short = -1, y_long = -1;
 
   (void) out;
   if (k->discovered == DATE_NONE)
@@ -185,6 +198,16 @@ age_step (const RecEvalIn *in, RecEval *e, gint64 age, Tri t)
                 rec_law_citation (in->ctx, LAW_ART_30));
 }
 
+/* Completed 周岁 on @act: a year is completed the day after the birthday,
+ * not on it (法释〔2006〕1号 第二条, the reading favourable to the party;
+ * docs/semantics.md step 3), so the age is the one reached the day before.
+ * An act before the birth gives -1 (treated as not given). */
+static gint64
+age_at_act (gint32 birth, gint32 act)
+{
+  return act > birth ? date_age_on (birth, act - 1) : date_age_on (birth, act);
+}
+
 /* Art. 30: under 14 no penalty; 14-17 mandatory mitigation. */
 static Tri
 gate_age (const RecEvalIn *in, RecEval *e, RecGateOut *out)
@@ -196,7 +219,7 @@ gate_age (const RecEvalIn *in, RecEval *e, RecGateOut *out)
   if (k->party != PARTY_INDIVIDUAL)
     return TRI_FALSE;
   if (k->birth_date != DATE_NONE)
-    age = date_age_on (k->birth_date, k->act);
+    age = age_at_act (k->birth_date, k->act);
   else if (k->age >= 0)
     age = k->age;
   if (age < 0)
@@ -495,15 +518,22 @@ trigger_step (const RecEvalIn *in, RecEval *e, Tri t)
   rec_inputs_string (w, "trigger", in->bm->trigger == TRIGGER_REFUSED ? "refused" : "overdue");
   rec_inputs_string (w, "outcome", k->has_correction && (guint) k->correction < 4
                              ? outcomes[k->correction] : NULL);
-  if (t == TRI_UNKNOWN)
+  if (t == TRI_UNKNOWN && k->has_correction && k->correction == CORRECTION_PENDING)
+    {
+      zh = "改正期限尚未届满，拒不改正或逾期不改正的处罚责任尚未产生，应在期限届满后重新评估";
+      en = "The deadline to correct has not passed: liability for refusing or missing it has not "
+           "arisen yet; re-evaluate after the deadline";
+    }
+  else if (t == TRI_UNKNOWN)
     {
       zh = "须拒不改正或逾期不改正方可处罚，未提供责令改正结果";
       en = "The penalty requires a refused or overdue order to correct; its outcome is not given";
     }
   else if (t == TRI_TRUE)
     {
-      zh = "当事人已按要求改正或改正期限未届满，仅责令改正，不予处罚";
-      en = "The party complied or the deadline is pending: order to correct only, no penalty";
+      zh = "已按期改正，不具备拒不改正/逾期不改正的处罚条件，本规定不予处罚";
+      en = "Corrected in time: the refused or overdue correction this provision punishes is absent, "
+           "so it does not punish the act";
     }
   else
     {
@@ -515,7 +545,9 @@ trigger_step (const RecEvalIn *in, RecEval *e, Tri t)
 }
 
 /* 拒不改正 / 逾期不改正: the penalty is due only once the order to correct
- * was refused or not met in time. */
+ * was refused or not met in time.  Before the deadline the element may
+ * still come about, so nothing can be decided yet; once the party complied
+ * the element is absent and the provision does not reach the act at all. */
 static Tri
 gate_trigger (const RecEvalIn *in, RecEval *e, RecGateOut *out)
 {
@@ -525,14 +557,13 @@ gate_trigger (const RecEvalIn *in, RecEval *e, RecGateOut *out)
   (void) out;
   if (in->bm->trigger == TRIGGER_IMMEDIATE)
     return TRI_FALSE;
-  if (!k->has_correction)
+  if (!k->has_correction || k->correction == CORRECTION_PENDING)
     {
       rec_add_missing (&e->lists, "correction.outcome");
       t = TRI_UNKNOWN;
     }
   else
-    t = k->correction == CORRECTION_COMPLIED || k->correction == CORRECTION_PENDING
-        ? TRI_TRUE : TRI_FALSE;
+    t = k->correction == CORRECTION_COMPLIED ? TRI_TRUE : TRI_FALSE;
   if (in->ctx->trace)
     trigger_step (in, e, t);
   return t;
@@ -547,14 +578,17 @@ static const struct {
   const char *code;
   GateFn fn;
   gboolean discretionary;            /* "may" rather than "must" not penalise */
+  gboolean education;                /* an Art. 33 不予处罚, so Art. 33 ¶3 education follows */
 } gates[] = {
-  { "gate.limitation", gate_limitation, FALSE },
-  { "gate.age", gate_age, FALSE },
-  { "gate.capacity", gate_capacity, FALSE },
-  { "gate.no_fault", gate_no_fault, FALSE },
-  { "gate.minor", gate_minor, FALSE },
-  { "gate.first_violation", gate_first_violation, TRUE },
-  { "gate.trigger", gate_trigger, FALSE },
+  { "gate.limitation", gate_limitation, FALSE, TRUE },
+  { "gate.age", gate_age, FALSE, TRUE },
+  { "gate.capacity", gate_capacity, FALSE, TRUE },
+  { "gate.no_fault", gate_no_fault, FALSE, TRUE },
+  { "gate.minor", gate_minor, FALSE, TRUE },
+  { "gate.first_violation", gate_first_violation, TRUE, TRUE },
+  /* A complied order leaves the provision's element absent: the act is not
+   * punishable under it at all, which is not an Art. 33 不予处罚. */
+  { "gate.trigger", gate_trigger, FALSE, FALSE },
 };
 
 void
@@ -585,7 +619,8 @@ rec_run_gates (const RecEvalIn *in, RecEval *e, RecGateOut *out)
           e->outcome = ENFORCE_OUTCOME_NO_PENALTY;
           e->decided_by = gates[i].code;
           e->discretionary = gates[i].discretionary;
-          rec_education_step (in->ctx, e);
+          if (gates[i].education)
+            rec_education_step (in->ctx, e);
           return TRI_TRUE;
         }
       unknown |= t == TRI_UNKNOWN;

@@ -4,7 +4,7 @@
  * Step 4 takes the first tier whose condition holds; a condition that needs
  * a missing fact is undecided, not false.  Step 6 applies the combination
  * policy: tier_shift moves the tier one place per net factor, position
- * moves the point inside the range; mandatory mitigation (Art. 30 ¶2, 32)
+ * moves the point inside the range; mandatory mitigation (Art. 30 (second sentence), 32)
  * forbids staying at 一般 or 从重.
  */
 #include "recommend-private.h"
@@ -72,11 +72,14 @@ rec_tier_step (RecCtx *ctx, const Benchmark *bm, RecEval *e, const Tier *t)
                   &bm->penalized_by);
   else
     rec_step_add (e->steps, "tier", rec_inputs_end (&inp),
-                  rec_textf (ctx, "适用阶次“%s”（%s%s）：%s", t->name, tier_class_label_zh (t->cls),
-                       t->statutory ? "，法定情形：罚款由罚则直接规定" : "", t->text ? t->text : ""),
-                  rec_textf (ctx, "Tier \"%s\" (%s%s) applies: %s", t->name, tier_class_name (t->cls),
-                       t->statutory ? "; statutory: the provision itself sets the fine" : "",
-                       t->text ? t->text : ""),
+                  /* A statutory tier is no discretion class: labelled 法定情形 only. */
+                  rec_textf (ctx, "适用阶次“%s”（%s）：%s", t->name,
+                             t->statutory ? "法定情形：罚款由罚则直接规定" : tier_class_label_zh (t->cls),
+                             t->text ? t->text : ""),
+                  rec_textf (ctx, "Tier \"%s\" (%s) applies: %s", t->name,
+                             t->statutory ? "statutory: the provision itself sets the fine"
+                             : tier_class_name (t->cls),
+                             t->text ? t->text : ""),
                   t->has_ground ? &t->ground : &bm->penalized_by);
 }
 
@@ -133,7 +136,7 @@ rec_sum_factors (const RecCtx *ctx, const Version *v, const RecGateOut *g, RecFa
     }
   for (guint i = 0; i < g->n_extra; i++)
     factor_add (s, g->extra[i]);
-  /* Art. 30 ¶2 binds whether or not the rules declare minor_14_17. */
+  /* Art. 30 (second sentence) binds whether or not the rules declare minor_14_17. */
   if (g->mandatory_mitigation)
     {
       s->mandatory = TRUE;
@@ -202,7 +205,7 @@ heaviest_of_class (const Version *v, TierClass cls)
   return best;
 }
 
-/* Trace of mandatory mitigation (Art. 30 ¶2, 32) on a statutory tier with
+/* Trace of mandatory mitigation (Art. 30 (second sentence), 32) on a statutory tier with
  * no reduced tier to go to: the result is undetermined rather than a
  * silent 从重, and the trace says why. */
 static void

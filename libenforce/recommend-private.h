@@ -52,14 +52,15 @@ typedef enum {
   NOTE_CITATION,                       /* an article number not checked */
   NOTE_PARAM,                          /* a jurisdiction parameter */
   NOTE_CALENDAR,                       /* a calendar year */
+  NOTE_POLICY,                         /* a jurisdiction's discretion_policy: a convention */
 } NoteKind;
 
 /* 24 bytes: the provenance note is read from the subject when printed. */
 typedef struct {
   NoteKind kind;
   gint32 number;                       /* NOTE_CALENDAR: year; NOTE_VERSION: effective_from */
-  const void *subject;                 /* Benchmark, Version, Tier, Exemption, Citation, Param
-                                        * or CalendarYear, by kind; borrowed */
+  const void *subject;                 /* Benchmark, Version, Tier, Exemption, Citation, Param,
+                                        * CalendarYear or Policy, by kind; borrowed */
   const char *name;                    /* benchmark id, tier name, parameter name; borrowed */
 } RecNote;
 
@@ -318,7 +319,7 @@ typedef struct {
 
 /* What the gates hand to the factors. */
 typedef struct {
-  gboolean mandatory_mitigation;     /* Art. 30 ¶2: aged 14-17 */
+  gboolean mandatory_mitigation;     /* Art. 30 (second sentence): aged 14-17 */
   const Factor *extra[2];            /* minor_14_17, partial_capacity, when declared */
   guint n_extra;
 } RecGateOut;
@@ -387,6 +388,9 @@ void rec_trace_free (RecTrace *trace);
 void rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, GArray *steps,
                            gint32 param_date);
 void rec_compute_deadlines (RecCtx *ctx, EnforceRecommendation *r, GArray *steps);
+/* When the on-site answer is an Art. 68(1) "no": the sentence naming the
+ * grounds that still allow it (Art. 68(2), Art. 69); NULL otherwise. */
+const char *rec_onsite_caveat (const EnforceRecommendation *r, EnforceLang lang);
 /* calendar_add_workdays() on @rules' calendar, answered from the loader's
  * working-day lists (model.h WorkdayYear) when it has them: the same
  * answers, without walking the days. */

@@ -218,8 +218,9 @@ compare_undetermined (RecCtx *ctx, const LawVersions *lv, RecEval *out, RecEval 
   if (alt->outcome == ENFORCE_OUTCOME_NO_PENALTY)
     {
       eval_move (out, alt);
-      law_step (ctx, out, lv, "决定时有效的版本不予处罚，从轻适用新规定",
-                "Under the decision-date version no penalty is due: the lighter new version applies");
+      law_step (ctx, out, lv, "新规定不予处罚，依从旧兼从轻原则适用新规定",
+                "Under the new version no penalty is due: by the rule of the old law unless the new "
+                "is lighter, the new version applies");
     }
   else if (out->outcome != ENFORCE_OUTCOME_NO_PENALTY)
     {
@@ -259,8 +260,9 @@ apply_lighter_version (const RecEvalIn *act_in, const LawVersions *lv, RecEval *
   else if (compare_lighter (&alt, out) < 0)
     {
       eval_move (out, &alt);
-      law_step (ctx, out, lv, "决定时有效的版本处罚较轻，从轻适用新规定",
-                "The decision-date version is lighter and applies");
+      law_step (ctx, out, lv, "新规定处罚较轻，依从旧兼从轻原则适用新规定",
+                "The new version is lighter: by the rule of the old law unless the new is "
+                "lighter, the new version applies");
     }
   else
     law_step (ctx, out, lv, "决定时有效的版本不轻于旧规定，适用行为时版本",

@@ -426,6 +426,25 @@ rec_note_append (GString *out, const RecNote *n, EnforceLang lang)
       g_string_append (out, zh ? "参数 " : "parameter ");
       g_string_append (out, n->name ? n->name : "(null)");
       break;
+    case NOTE_POLICY:
+      {
+        const Policy *pol = n->subject;
+
+        g_string_append (out, zh ? "裁量政策（" : "discretion policy (");
+        g_string_append (out, policy_kind_names[pol->kind]);
+        g_string_append (out, zh ? "，起点" : ", start ");
+        append_int (out, pol->start_percent);
+        g_string_append_c (out, '%');
+        if (pol->kind == POLICY_POSITION)
+          {
+            g_string_append (out, zh ? "，每项" : ", step ");
+            append_int (out, pol->step_percent);
+            g_string_append_c (out, '%');
+          }
+        g_string_append (out, zh ? "）为规则集约定，并非法律规定"
+                                 : ") is this rule set's convention, not law");
+      }
+      break;
     case NOTE_CALENDAR:
       if (!zh)
         g_string_append (out, "calendar ");
@@ -505,7 +524,8 @@ decided_by_label (const Text *tx, const char *code)
       "minor, corrected, no harm (Art. 33 ¶1)" },
     { "gate.first_violation", "初次违法且危害后果轻微并及时改正，可以不予处罚（第三十三条第一款）",
       "first violation, minor harm, corrected: may be exempted (Art. 33 ¶1)" },
-    { "gate.trigger", "已按责令改正要求改正或期限未届满", "the order to correct was complied with or is pending" },
+    { "gate.trigger", "已按期改正，不具备拒不改正/逾期不改正的处罚条件",
+      "corrected in time: the refused or overdue correction this provision punishes is absent" },
     { "tier", "裁量基准规定不予处罚", "the benchmark's tier imposes no penalty" },
     { "law_in_force", "决定时该规定已废止（第三十七条）", "the provision was repealed (Art. 37)" },
   };
@@ -603,6 +623,8 @@ onsite_line (Text *tx, const EnforceRecommendation *r)
     default: break;
     }
   answer_line (tx, "当场收缴罚款", "On-site collection", r->onsite, why->str, T (tx, "第六十八条", "Art. 68"));
+  if (rec_onsite_caveat (r, tx->zh ? ENFORCE_LANG_ZH : ENFORCE_LANG_EN) != NULL)
+    g_string_append_printf (tx->out, "  %s\n", rec_onsite_caveat (r, tx->zh ? ENFORCE_LANG_ZH : ENFORCE_LANG_EN));
   g_string_free (why, TRUE);
 }
 
@@ -683,7 +705,11 @@ static void
 range_line (Text *tx, const char *zh, const char *en, gint64 min, gint64 max)
 {
   char *a = money (tx, min), *b = money (tx, max);
-  char *v = g_strdup_printf (T (tx, "%s至%s", "%s to %s"), a, b);
+  /* A fixed fine reads as one amount, one without a minimum as a ceiling
+   * ("500元以下"), as the statutes themselves put them. */
+  char *v = min == max ? g_strdup (a)
+            : min == 0 ? g_strdup_printf (T (tx, "%s以下", "up to %s"), b)
+            : g_strdup_printf (T (tx, "%s至%s", "%s to %s"), a, b);
 
   line (tx, zh, en, v);
   g_free (v);
@@ -761,7 +787,10 @@ head_block (Text *tx, const EnforceRecommendation *r)
   g_string_append_c (tx->out, '\n');
   if (r->outcome == ENFORCE_OUTCOME_NO_PENALTY && (why = decided_by_label (tx, r->decided_by)) != NULL)
     line (tx, "理由", "Ground", why);
-  if (r->outcome == ENFORCE_OUTCOME_NO_PENALTY && r->decided_by && strcmp (r->decided_by, "law_in_force") != 0)
+  /* Art. 33 ¶3 follows a 不予处罚, not an act the provision does not reach
+   * (a repealed provision, a complied order to correct). */
+  if (r->outcome == ENFORCE_OUTCOME_NO_PENALTY && r->decided_by && strcmp (r->decided_by, "law_in_force") != 0
+      && strcmp (r->decided_by, "gate.trigger") != 0)
     line (tx, "教育", "Education",
           T (tx, "应当对当事人进行教育（第三十三条第三款）", "the party must be educated (Art. 33 ¶3)"));
   if (r->case_id)
@@ -782,12 +811,13 @@ amount_block (Text *tx, const EnforceRecommendation *r)
 {
   if (r->tier)
     {
-      const char *cls = tx->zh ? tier_class_label_zh (r->tier->cls) : tier_class_name (r->tier->cls);
-      /* A statutory tier's fine is the provision's own (法定情形): say so,
-       * since the statutory range below is then the tier's. */
-      const char *how = r->tier->statutory ? T (tx, "，法定情形", ", statutory") : "";
-      char *v = strcmp (cls, r->tier->name) == 0 ? g_strdup_printf ("%s%s", cls, how)
-                : g_strdup_printf (T (tx, "%s（%s%s）", "%s (%s%s)"), r->tier->name, cls, how);
+      /* A statutory tier's fine is the provision's own (法定情形), not a
+       * discretion class: it is labelled so and only so, since the
+       * statutory range below is then the tier's. */
+      const char *cls = r->tier->statutory ? T (tx, "法定情形", "statutory")
+                        : tx->zh ? tier_class_label_zh (r->tier->cls) : tier_class_name (r->tier->cls);
+      char *v = strcmp (cls, r->tier->name) == 0 ? g_strdup (cls)
+                : g_strdup_printf (T (tx, "%s（%s）", "%s (%s)"), r->tier->name, cls);
       line (tx, "裁量阶次", "Tier", v);
       g_free (v);
       if (r->tier->text)

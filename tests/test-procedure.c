@@ -240,6 +240,31 @@ test_procedure__onsite_collection_cap_is_inclusive (void **state)
   assert_procedure (org, ENFORCE_PROCEDURE_SIMPLE, ENFORCE_ANSWER_YES, ENFORCE_ANSWER_NO);
 }
 
+/* The answer is Art. 68(1)'s: a "no" for a fine over the cap or outside
+ * the simple procedure names the grounds that still allow collection
+ * (Art. 68(2), Art. 69); a "yes" names none. */
+static void
+test_procedure__onsite_no_names_the_other_grounds (void **state)
+{
+  static const char *const zh_other =
+    "按第六十八条第（一）项不得当场收缴；依法当场作出决定后事后难以执行的（第六十八条第（二）项），"
+    "或者边远、水上、交通不便地区当事人提出的（第六十九条），可以当场收缴";
+  g_autoptr(EnforceRecommendation) over = recommend (PERSON_FINE (101));
+  g_autoptr(EnforceRecommendation) general = recommend (PERSON_FINE (201));
+  g_autoptr(EnforceRecommendation) at = recommend (PERSON_FINE (100));
+  g_autofree char *over_zh = enforce_recommendation_to_text (over, ENFORCE_LANG_ZH);
+  g_autofree char *general_en = enforce_recommendation_to_text (general, ENFORCE_LANG_EN);
+  g_autofree char *at_zh = enforce_recommendation_to_text (at, ENFORCE_LANG_ZH);
+
+  (void) state;
+  assert_non_null (strstr (over_zh, zh_other));
+  assert_non_null (strstr (general_en, "(Art. 68(2))"));
+  assert_non_null (strstr (general_en, "(Art. 69)"));
+  assert_null (strstr (at_zh, "第六十九条"));
+  assert_string_equal (rec_onsite_caveat (over, ENFORCE_LANG_ZH), zh_other);
+  assert_null (rec_onsite_caveat (at, ENFORCE_LANG_ZH));
+}
+
 /* Art. 51: a warning may be decided on the spot; there is nothing to
  * collect and no hearing right. */
 static void
@@ -518,6 +543,7 @@ main (void)
     cmocka_unit_test (test_procedure__individual_simple_cap_is_inclusive),
     cmocka_unit_test (test_procedure__organization_simple_cap_is_inclusive),
     cmocka_unit_test (test_procedure__onsite_collection_cap_is_inclusive),
+    cmocka_unit_test (test_procedure__onsite_no_names_the_other_grounds),
     cmocka_unit_test (test_procedure__warning_is_simple_without_hearing),
     cmocka_unit_test (test_procedure__unknown_hearing_threshold_leaves_only_the_hearing_undetermined),
     cmocka_unit_test (test_procedure__hearing_threshold_is_inclusive),

@@ -624,6 +624,29 @@ test_recommend__lists_every_missing_input_in_step_order (void **state)
   assert_missing (r, "dates.discovered", "party.birth_date", "facts.area_m2", NULL);
 }
 
+/* Without a discovery date no period was looked up: the limitation step
+ * says the period is unknown rather than "0 years". */
+static void
+test_recommend__unknown_limitation_period_is_not_zero_years (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend_with (
+    rules, TIERED ("{area_m2: 2}") PERSON CIRC "dates: {act: 2024-05-10}\n" REVIEW,
+    NULL, ENFORCE_RECOMMEND_TRACE);
+  const char *zh = NULL, *en = NULL;
+
+  (void) state;
+  for (guint i = 0; i < enforce_recommendation_get_step_count (r); i++)
+    if (strcmp (enforce_recommendation_get_step_code (r, i), "gate.limitation") == 0)
+      {
+        zh = enforce_recommendation_get_step_message (r, i, ENFORCE_LANG_ZH);
+        en = enforce_recommendation_get_step_message (r, i, ENFORCE_LANG_EN);
+      }
+  assert_non_null (zh);
+  assert_non_null (strstr (zh, "追责时效期间未知"));
+  assert_null (strstr (zh, "0年"));
+  assert_non_null (strstr (en, "Limitation period unknown"));
+}
+
 /* Art. 33 ¶1 needs `minor` when corrected and harmless. */
 static void
 test_recommend__minor_gate_names_the_missing_circumstance (void **state)
@@ -768,7 +791,7 @@ test_recommend__age_13_is_not_penalised (void **state)
 static void
 test_recommend__ages_14_and_17_are_mitigated (void **state)
 {
-  g_autoptr(EnforceRecommendation) fourteen = recommend (AGED ("{class: individual, birth_date: 2010-05-10, capacity: full}"));
+  g_autoptr(EnforceRecommendation) fourteen = recommend (AGED ("{class: individual, birth_date: 2010-05-09, capacity: full}"));
   g_autoptr(EnforceRecommendation) seventeen = recommend (AGED ("{class: individual, age: 17, capacity: full}"));
   g_autoptr(EnforceRecommendation) eighteen = recommend (AGED ("{class: individual, age: 18, capacity: full}"));
 
@@ -778,7 +801,25 @@ test_recommend__ages_14_and_17_are_mitigated (void **state)
   assert_fine (eighteen, "一般", 50000);
 }
 
-/* Art. 30 ¶2 forbids 一般 and 从重: 从重 shifts down one to 一般, which is
+/* 周岁 is completed the day after the birthday (docs/semantics.md step 3):
+ * on the 14th birthday (act 2024-05-10) the party is still under 14, on the
+ * 18th still a minor; the day after, 14 and 18. */
+static void
+test_recommend__age_is_reached_the_day_after_the_birthday (void **state)
+{
+  g_autoptr(EnforceRecommendation) on_14th = recommend (AGED ("{class: individual, birth_date: 2010-05-10, capacity: full}"));
+  g_autoptr(EnforceRecommendation) after_14th = recommend (AGED ("{class: individual, birth_date: 2010-05-09, capacity: full}"));
+  g_autoptr(EnforceRecommendation) on_18th = recommend (AGED ("{class: individual, birth_date: 2006-05-10, capacity: full}"));
+  g_autoptr(EnforceRecommendation) after_18th = recommend (AGED ("{class: individual, birth_date: 2006-05-09, capacity: full}"));
+
+  (void) state;
+  assert_no_penalty (on_14th, "gate.age", FALSE);
+  assert_fine (after_14th, "从轻", 20000);
+  assert_fine (on_18th, "从轻", 20000);
+  assert_fine (after_18th, "一般", 50000);
+}
+
+/* Art. 30 (second sentence) forbids 一般 and 从重: 从重 shifts down one to 一般, which is
  * still forbidden, so the heaviest 从轻 tier applies: 200. */
 static void
 test_recommend__mandatory_mitigation_forbids_general_and_heavier (void **state)
@@ -913,9 +954,45 @@ test_recommend__trigger_refused_versus_complied (void **state)
   (void) state;
   assert_fine (refused, NULL, 50000);
   assert_no_penalty (complied, "gate.trigger", FALSE);
-  assert_no_penalty (pending, "gate.trigger", FALSE);
+  /* Before the deadline the element may still come about: undetermined. */
+  assert_undetermined (pending);
+  assert_missing (pending, "correction.outcome", NULL);
   assert_undetermined (unknown);
   assert_missing (unknown, "correction.outcome", NULL);
+}
+
+static gboolean
+has_step (const EnforceRecommendation *r, const char *code, const char *zh_part)
+{
+  for (guint i = 0; i < enforce_recommendation_get_step_count (r); i++)
+    if (strcmp (enforce_recommendation_get_step_code (r, i), code) == 0
+        && (zh_part == NULL
+            || strstr (enforce_recommendation_get_step_message (r, i, ENFORCE_LANG_ZH), zh_part)))
+      return TRUE;
+  return FALSE;
+}
+
+/* A complied order leaves the provision's element absent: no penalty, but
+ * not an Art. 33 不予处罚, so no education step or line; a pending one
+ * says the deadline has not passed. */
+static void
+test_recommend__trigger_complied_has_no_education_and_pending_waits (void **state)
+{
+  g_autoptr(EnforceRecommendation) complied = recommend_with (
+    rules, TRIGGER ("correction: {ordered: 2024-05-10, deadline: 2024-05-17, outcome: complied}\n"),
+    NULL, ENFORCE_RECOMMEND_TRACE);
+  g_autoptr(EnforceRecommendation) pending = recommend_with (
+    rules, TRIGGER ("correction: {ordered: 2024-05-10, deadline: 2024-05-17, outcome: pending}\n"),
+    NULL, ENFORCE_RECOMMEND_TRACE);
+  g_autofree char *text = enforce_recommendation_to_text (complied, ENFORCE_LANG_ZH);
+
+  (void) state;
+  assert_true (has_step (complied, "gate.trigger", "不具备拒不改正/逾期不改正的处罚条件"));
+  assert_false (has_step (complied, "education", NULL));
+  assert_null (strstr (text, "第三十三条第三款"));
+  assert_non_null (strstr (text, "已按期改正"));
+  assert_true (has_step (pending, "gate.trigger", "改正期限尚未届满"));
+  assert_false (has_step (pending, "education", NULL));
 }
 
 /* ---- Step 5: fine forms ---------------------------------------------- */
@@ -1134,8 +1211,10 @@ test_recommend__statutory_tier_fine_is_the_statutory_range (void **state)
   assert_int_equal (mars->statutory_min, 200000);
   assert_int_equal (mars->statutory_max, 200000);
   g_autofree char *text = enforce_recommendation_to_text (mars, ENFORCE_LANG_ZH);
-  assert_non_null (strstr (text, "法定罚款幅度：2000元至2000元\n"));
-  assert_non_null (strstr (text, "（从重处罚，法定情形）"));
+  assert_non_null (strstr (text, "法定罚款幅度：2000元\n"));
+  assert_non_null (strstr (text, "裁量阶次：有碍城市容貌（法定情形）\n"));
+  assert_null (strstr (text, "从重处罚"));
+  assert_null (strstr (text, "2000元至2000元"));
   assert_null (strstr (text, "100元至2000元"));
 
   /* 一般 100–200: midpoint 150; the statutory range is the main fine. */
@@ -1454,7 +1533,29 @@ test_recommend__notes_unverified_tier (void **state)
 
   (void) state;
   assert_true (unverified_has (heavier, "tier 从重: 阶次划分未见公开文件"));
-  assert_int_equal (general->lists.n_notes, 0);
+  /* Only the jurisdiction's discretion policy, a convention. */
+  assert_int_equal (general->lists.n_notes, 1);
+  assert_true (unverified_has (general, "discretion policy (tier_shift, start 50%) is this rule set's "
+                                        "convention, not law"));
+}
+
+/* A version's own policy is the benchmark's, not a convention of the rule
+ * set: no note; a fixed fine without factors needs no policy at all. */
+static void
+test_recommend__notes_jurisdiction_policy_only (void **state)
+{
+  g_autoptr(EnforceRecommendation) own = recommend (STATUTORY_REDUCED ("false", ""));
+  g_autoptr(EnforceRecommendation) fixed = recommend (STATUTORY ("true", ""));
+  g_autofree char *zh = NULL;
+
+  (void) state;
+  for (guint i = 0; i < own->lists.n_notes; i++)
+    assert_int_not_equal (own->lists.notes[i].kind, NOTE_POLICY);
+  for (guint i = 0; i < fixed->lists.n_notes; i++)
+    assert_int_not_equal (fixed->lists.notes[i].kind, NOTE_POLICY);
+  g_autoptr(EnforceRecommendation) general = recommend (TIERED ("{area_m2: 2}") BASE);
+  zh = rec_note_text (&general->lists.notes[0], ENFORCE_LANG_ZH);
+  assert_string_equal (zh, "裁量政策（tier_shift，起点50%）为规则集约定，并非法律规定");
 }
 
 /* 消防法 Art. 60(1)(5) is both the violated and the penalising provision
@@ -1605,6 +1706,7 @@ main (void)
     cmocka_unit_test (test_recommend__first_matching_tier_applies),
     cmocka_unit_test (test_recommend__unknown_tier_fact_is_undetermined),
     cmocka_unit_test (test_recommend__lists_every_missing_input_in_step_order),
+    cmocka_unit_test (test_recommend__unknown_limitation_period_is_not_zero_years),
     cmocka_unit_test (test_recommend__minor_gate_names_the_missing_circumstance),
     cmocka_unit_test (test_recommend__art37_lighter_new_version_applies),
     cmocka_unit_test (test_recommend__art37_heavier_new_version_does_not_apply),
@@ -1616,6 +1718,7 @@ main (void)
     cmocka_unit_test (test_recommend__limitation_is_five_years_with_harm_to_life_or_health),
     cmocka_unit_test (test_recommend__age_13_is_not_penalised),
     cmocka_unit_test (test_recommend__ages_14_and_17_are_mitigated),
+    cmocka_unit_test (test_recommend__age_is_reached_the_day_after_the_birthday),
     cmocka_unit_test (test_recommend__mandatory_mitigation_forbids_general_and_heavier),
     cmocka_unit_test (test_recommend__mandatory_mitigation_without_lighter_tier_is_undetermined),
     cmocka_unit_test (test_recommend__capacity_none_and_partial),
@@ -1626,6 +1729,7 @@ main (void)
     cmocka_unit_test (test_recommend__first_violation_exemption_is_discretionary),
     cmocka_unit_test (test_recommend__first_violation_is_derived_from_prior_violations),
     cmocka_unit_test (test_recommend__trigger_refused_versus_complied),
+    cmocka_unit_test (test_recommend__trigger_complied_has_no_education_and_pending_waits),
     cmocka_unit_test (test_recommend__per_unit_fine_with_fractional_quantity),
     cmocka_unit_test (test_recommend__per_unit_midpoint_rounds_half_up_once),
     cmocka_unit_test (test_recommend__per_unit_fine_is_capped),
@@ -1656,6 +1760,7 @@ main (void)
     cmocka_unit_test (test_recommend__trace_lists_the_steps_in_order),
     cmocka_unit_test (test_recommend__no_penalty_carries_the_education_step),
     cmocka_unit_test (test_recommend__notes_unverified_tier),
+    cmocka_unit_test (test_recommend__notes_jurisdiction_policy_only),
     cmocka_unit_test (test_recommend__same_unverified_provision_is_noted_once),
     cmocka_unit_test (test_recommend__to_json_is_valid_and_in_schema_order),
     cmocka_unit_test (test_recommend__to_json_writes_null_for_an_undetermined_result),

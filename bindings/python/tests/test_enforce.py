@@ -48,7 +48,7 @@ def test_load__bundled_tianjin_rules(rules):
     assert rules.jurisdiction_id == "tianjin"
     assert rules.hash.startswith("sha256:") and len(rules.hash) == len("sha256:") + 64
     assert "tj.civility.65-1.posting" in rules.benchmarks
-    assert rules.benchmarks["tj.fire.60.fire-lane"] == "占用、堵塞、封闭消防车通道"
+    assert rules.benchmarks["tj.fire.60.fire-lane"] == "单位占用、堵塞、封闭消防车通道"
     assert all(d["severity"] == "warning" for d in rules.diagnostics)
 
 

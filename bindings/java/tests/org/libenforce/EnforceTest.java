@@ -71,7 +71,7 @@ class EnforceTest {
     assertEquals(71, rules.getHash().length());
     assertTrue(rules.getBenchmarkIds().contains("tj.civility.65-1.posting"));
     int fire = rules.getBenchmarkIds().indexOf("tj.fire.60.fire-lane");
-    assertEquals("占用、堵塞、封闭消防车通道", rules.getBenchmarkTitle(fire));
+    assertEquals("单位占用、堵塞、封闭消防车通道", rules.getBenchmarkTitle(fire));
   }
 
   @Test
