@@ -368,6 +368,48 @@ any_jurisdiction_policy (const EnforceRuleSet *rules)
   return FALSE;
 }
 
+/* repealed_from ends the benchmark: no version may still be in force on
+ * it (error at the key), and the latest version should end the day before
+ * (warning: between them nothing would be in force, and the engine would
+ * report the decision-date version as missing rather than guess). */
+static void
+lint_repeal (Loader *ld, const Benchmark *bm)
+{
+  gint32 last_to = DATE_NONE;
+  char rep[11], to[11];
+
+  if (bm->repealed_from == DATE_NONE || bm->n_versions == 0)
+    return;
+  for (guint i = 0; i < bm->n_versions; i++)
+    last_to = MAX (last_to, bm->versions[i].to);
+  date_format_buf (bm->repealed_from, rep);
+  for (guint i = 0; i < bm->n_versions; i++)
+    if (bm->versions[i].to >= bm->repealed_from)
+      {
+        const Version *v = &bm->versions[i];
+
+        if (v->to == DATE_OPEN)
+          g_strlcpy (to, "…", sizeof to);
+        else
+          date_format_buf (v->to, to);
+        ld_error (ld, ENFORCE_ERROR_VERSION_OVERLAP, bm->repealed_loc,
+                  "裁量基准 \"%s\" 的废止日期 %s 不晚于 %s:%u:%u 处版本的失效日期 %s",
+                  "benchmark \"%s\": repealed_from %s is not after the end of the version at "
+                  "%s:%u:%u (effective_to %s)",
+                  bm->id ? bm->id : "?", rep, v->loc.file, v->loc.line, v->loc.col, to);
+        return;
+      }
+  if ((gint64) last_to + 1 < (gint64) bm->repealed_from)
+    {
+      date_format_buf (last_to, to);
+      ld_warning (ld, ENFORCE_ERROR_VERSION_GAP, bm->repealed_loc,
+                  "裁量基准 \"%s\" 的最后版本于 %s 失效，至废止日期 %s 前无版本有效",
+                  "benchmark \"%s\": the last version ends on %s but repealed_from is %s: "
+                  "none is in force in between",
+                  bm->id ? bm->id : "?", to, rep);
+    }
+}
+
 static void
 lint_benchmark (Loader *ld, const Benchmark *bm, gboolean have_policy)
 {
@@ -385,6 +427,7 @@ lint_benchmark (Loader *ld, const Benchmark *bm, gboolean have_policy)
                   "no discretion policy: state policy or inherit jurisdiction discretion_policy");
     }
   lint_spans (ld, "裁量基准", "benchmark", bm->id ? bm->id : "?", spans, bm->n_versions);
+  lint_repeal (ld, bm);
 }
 
 void

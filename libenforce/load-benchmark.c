@@ -786,6 +786,24 @@ bind_enum_key (Ctx *c, const Node *map, const char *key, const char *const *name
   bind_pop (c->b, saved);
 }
 
+/* `repealed_from`: repeal is stated, never inferred from a version that
+ * ends (a renumbered article or a pending revision also end one). */
+static void
+bind_repealed_from (Ctx *c, const Node *map)
+{
+  const Node *n = node_lookup (map, "repealed_from");
+  gsize saved;
+
+  c->bm->repealed_from = DATE_NONE;
+  if (n == NULL)
+    return;
+  c->bm->repealed_loc = ld_loc (c->ld, n);
+  saved = bind_push_key (c->b, "repealed_from");
+  if (!bind_date (c->b, n, &c->bm->repealed_from))
+    c->bm->repealed_from = DATE_NONE;
+  bind_pop (c->b, saved);
+}
+
 static void
 bind_header (Ctx *c, const Node *map)
 {
@@ -816,6 +834,7 @@ bind_header (Ctx *c, const Node *map)
   bm->order = (OrderKind) order;
   ld_bind_text_key (c->b, map, "order_text", &bm->order_text);
   ld_bind_bool_key (c->b, map, "life_health_finance", FALSE, &bm->life_health_finance);
+  bind_repealed_from (c, map);
   ld_bind_provenance (c->b, map, "provenance", NULL, &bm->provenance);
 }
 
@@ -831,12 +850,14 @@ load_benchmark (Loader *ld, Binder *b, const Node *map)
 {
   static const char *const keys[] = {
     "kind", "id", "title", "enforcer", "violates", "penalized_by", "trigger", "order",
-    "order_text", "life_health_finance", "facts", "versions", "provenance", NULL,
+    "order_text", "life_health_finance", "facts", "versions", "repealed_from", "provenance",
+    NULL,
   };
   Benchmark *bm = arena_new0 (ld->arena, Benchmark, 1);
   Ctx c = { ld, b, bm, FALSE };
 
   bm->loc = ld_loc (ld, map);
+  bm->repealed_from = DATE_NONE;
   if (!bind_mapping (b, map, keys))
     return;
   bind_header (&c, map);

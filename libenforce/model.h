@@ -269,6 +269,9 @@ typedef struct {
   gboolean life_health_finance;    /* Art. 36: 5-year limitation when harm was caused */
   Version *versions;               /* sorted by from, non-overlapping (lint) */
   guint n_versions;
+  gint32 repealed_from;            /* first day no longer punishable (Art. 37);
+                                    * DATE_NONE when the rule set does not say */
+  Loc repealed_loc;                /* of the repealed_from value, for lint */
   Provenance provenance;
   Loc loc;
 } Benchmark;

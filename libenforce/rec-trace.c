@@ -104,6 +104,33 @@ rec_add_missing_year (RecCtx *ctx, RecLists *l, int year)
 }
 
 void
+rec_add_missing_decided_version (RecCtx *ctx, RecLists *l, const Benchmark *bm)
+{
+  static const char leaf[] = ".version_on_decided";
+  const char *id = bm->id ? bm->id : "";
+  gsize idlen = strlen (id);
+  const char *path;
+
+  if (l->n_missing >= REC_MAX_MISSING)
+    return;
+  for (guint i = 0; i < l->n_missing; i++)
+    if (strncmp (l->missing[i], "benchmarks.", 11) == 0
+        && strncmp (l->missing[i] + 11, id, idlen) == 0
+        && strcmp (l->missing[i] + 11 + idlen, leaf) == 0)
+      return;
+  /* "benchmarks." + id, then the leaf appended over its terminator. */
+  path = pool_compose (ctx, "benchmarks.", 11, id, idlen);
+  if (path != NULL && ctx->pool_used + sizeof leaf - 1 <= sizeof ctx->pool)
+    {
+      memcpy (ctx->pool + ctx->pool_used - 1, leaf, sizeof leaf);
+      ctx->pool_used += sizeof leaf - 1;
+    }
+  else
+    path = NULL;
+  rec_add_missing (l, path ? path : "benchmarks");
+}
+
+void
 rec_add_missing_scope (RecCtx *ctx, RecLists *l, const Benchmark *bm, guint index)
 {
   if (index < bm->n_facts)

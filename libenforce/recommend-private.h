@@ -198,6 +198,9 @@ typedef struct {
 void rec_add_missing (RecLists *l, const char *path);
 /* "calendar.2025", composed in @ctx's pool. */
 void rec_add_missing_year (RecCtx *ctx, RecLists *l, int year);
+/* "benchmarks.<id>.version_on_decided": the rule set states neither the
+ * version in force on the decision date nor repealed_from. */
+void rec_add_missing_decided_version (RecCtx *ctx, RecLists *l, const Benchmark *bm);
 /* The case path of scope entry @index of @bm: "facts.<name>" (composed in
  * @ctx's pool) or "circumstances.<built-in>". */
 void rec_add_missing_scope (RecCtx *ctx, RecLists *l, const Benchmark *bm, guint index);

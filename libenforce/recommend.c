@@ -271,6 +271,41 @@ apply_lighter_version (const RecEvalIn *act_in, const LawVersions *lv, RecEval *
   return TRUE;
 }
 
+/* Art. 37 when no version is in force on the decision date and the rule
+ * set does not state repealed_from: a version also ends when the article
+ * is renumbered or a revision is not yet in the rule set, so repeal is
+ * never inferred.  The decision-date rule is unknown: a settled no-penalty
+ * under the act-date version stands (nothing is lighter); anything else is
+ * undetermined until the rule set states the successor or the repeal. */
+static void
+no_decision_version (RecCtx *ctx, const LawVersions *lv, RecEval *out)
+{
+  if (out->outcome == ENFORCE_OUTCOME_NO_PENALTY)
+    {
+      law_step (ctx, out, lv, "决定日期无有效版本，但行为时版本不予处罚，适用旧规定",
+                "No version is in force on the decision date, but under the act-date version "
+                "no penalty is due: it applies");
+      return;
+    }
+  if (out->outcome != ENFORCE_OUTCOME_UNDETERMINED)
+    {
+      const Benchmark *bm = out->bm;
+      const Version *v = out->v;
+      GArray *steps = out->steps;
+
+      /* An undetermined result carries no tier, range or amount. */
+      memset (out, 0, offsetof (RecEval, lists));
+      out->bm = bm;
+      out->v = v;
+      out->steps = steps;
+      out->outcome = ENFORCE_OUTCOME_UNDETERMINED;
+    }
+  rec_add_missing_decided_version (ctx, &out->lists, out->bm);
+  law_step (ctx, out, lv, "决定日期无有效版本：规则集须写明后续版本或废止日期（repealed_from）",
+            "No version is in force on the decision date: the rule set must state the "
+            "successor version or repealed_from");
+}
+
 /* Step 2 and steps 3-7 for one candidate benchmark. */
 static gboolean
 evaluate_candidate (RecCtx *ctx, const Benchmark *bm, RecEval *out, GError **error)
@@ -296,7 +331,8 @@ evaluate_candidate (RecCtx *ctx, const Benchmark *bm, RecEval *out, GError **err
   if (!find_versions (ctx, bm, &lv, error))
     return FALSE;
   out->v = lv.act;
-  if (k->decided != DATE_NONE && lv.decision == NULL)
+  if (k->decided != DATE_NONE && lv.decision == NULL && bm->repealed_from != DATE_NONE
+      && bm->repealed_from <= k->decided)
     {
       rec_note_provenance (bm, lv.act, &out->lists);
       out->outcome = ENFORCE_OUTCOME_NO_PENALTY;
@@ -309,6 +345,11 @@ evaluate_candidate (RecCtx *ctx, const Benchmark *bm, RecEval *out, GError **err
   in.law_date = in.date = lv.law_date;
   if (!eval_version (&in, out, error))
     return FALSE;
+  if (k->decided != DATE_NONE && lv.decision == NULL)
+    {
+      no_decision_version (ctx, &lv, out);
+      return TRUE;
+    }
   if (lv.decision == NULL || lv.decision == lv.act)
     {
       law_step (ctx, out, &lv, "适用行为时有效的版本",

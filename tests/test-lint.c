@@ -249,6 +249,82 @@ test_lint__version_gap_is_a_warning_not_an_error (void **state)
   enforce_rule_set_unref (rules);
 }
 
+/* A benchmark whose one version runs 2020-01-01..2023-12-31, repealed
+ * from @rep: repealed_from is line 9, column 20. */
+#define REPEALED(rep) \
+  "kind: bundle\n" \
+  "documents:\n" \
+  "  - {kind: instrument, id: law, title: 示例法, level: law,\n" \
+  "     versions: [{id: \"1\", effective_from: 2020-01-01}]}\n" \
+  "  - kind: benchmark\n" \
+  "    id: bm\n" \
+  "    title: 示例\n" \
+  "    penalized_by: {instrument: law, article: 1}\n" \
+  "    repealed_from: " rep "\n" \
+  "    versions:\n" \
+  "      - effective_from: 2020-01-01\n" \
+  "        effective_to: 2023-12-31\n" \
+  "        policy: {combine: tier_shift, start_percent: 50}\n" \
+  "        penalties:\n" \
+  "          individual: {kinds: [fine], fine: {min: 100, max: 200}}\n" \
+  "        tiers:\n" \
+  "          - {name: 一般, class: general}\n"
+
+static void
+test_lint__repealed_from_the_day_after_the_last_version_is_clean (void **state)
+{
+  g_autoptr (EnforceDiagnostics) diag = NULL;
+  g_autoptr (GError) error = NULL;
+  EnforceRuleSet *rules = load_text (REPEALED ("2024-01-01"), &diag, &error);
+  const Benchmark *bm;
+  gint32 day;
+
+  (void) state;
+  assert_non_null (rules);
+  assert_null (error);
+  assert_int_equal (enforce_diagnostics_get_count (diag), 0);
+  bm = rules_find_benchmark (rules, "bm");
+  assert_non_null (bm);
+  assert_true (enforce_date_parse ("2024-01-01", 10, &day, NULL));
+  assert_int_equal (bm->repealed_from, day);
+  enforce_rule_set_unref (rules);
+}
+
+/* Between the last version's end and the repeal nothing is in force. */
+static void
+test_lint__repealed_from_after_a_gap_is_a_warning (void **state)
+{
+  g_autoptr (EnforceDiagnostics) diag = NULL;
+  g_autoptr (GError) error = NULL;
+  EnforceRuleSet *rules = load_text (REPEALED ("2024-03-01"), &diag, &error);
+
+  (void) state;
+  assert_non_null (rules);
+  assert_null (error);
+  assert_int_equal (enforce_diagnostics_get_count (diag), 1);
+  assert_int_equal (count_code (diag, ENFORCE_ERROR_VERSION_GAP, ENFORCE_SEVERITY_WARNING), 1);
+  assert_int_equal (enforce_diagnostics_get_line (diag, 0), 9);
+  assert_int_equal (enforce_diagnostics_get_column (diag, 0), 20);
+  enforce_rule_set_unref (rules);
+}
+
+/* A repeal on the last day of a version falls inside it. */
+static void
+test_lint__repealed_from_inside_a_version_is_an_error (void **state)
+{
+  g_autoptr (EnforceDiagnostics) diag = NULL;
+  g_autoptr (GError) error = NULL;
+  EnforceRuleSet *rules = load_text (REPEALED ("2023-12-31"), &diag, &error);
+
+  (void) state;
+  assert_null (rules);
+  test_assert_error (error, ENFORCE_ERROR_RULES_INVALID);
+  assert_int_equal (enforce_diagnostics_get_count (diag), 1);
+  assert_int_equal (count_code (diag, ENFORCE_ERROR_VERSION_OVERLAP, ENFORCE_SEVERITY_ERROR), 1);
+  assert_int_equal (enforce_diagnostics_get_line (diag, 0), 9);
+  assert_int_equal (enforce_diagnostics_get_column (diag, 0), 20);
+}
+
 static void
 test_lint__grounded_reduced_tier_may_go_below_the_minimum (void **state)
 {
@@ -537,6 +613,9 @@ main (void)
     cmocka_unit_test (test_lint__every_corpus_file_has_a_manifest_line),
     cmocka_unit_test (test_lint__one_load_reports_every_error),
     cmocka_unit_test (test_lint__version_gap_is_a_warning_not_an_error),
+    cmocka_unit_test (test_lint__repealed_from_the_day_after_the_last_version_is_clean),
+    cmocka_unit_test (test_lint__repealed_from_after_a_gap_is_a_warning),
+    cmocka_unit_test (test_lint__repealed_from_inside_a_version_is_an_error),
     cmocka_unit_test (test_lint__grounded_reduced_tier_may_go_below_the_minimum),
     cmocka_unit_test (test_lint__multiple_tier_above_the_statutory_times_is_out_of_range),
     cmocka_unit_test (test_lint__per_unit_tier_rate_and_cap_are_checked),

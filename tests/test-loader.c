@@ -654,6 +654,9 @@ test_rule_set_load__annotated_reference_file_loads (void **state)
   assert_int_equal (bm->trigger, TRIGGER_OVERDUE);
   assert_int_equal (bm->order, ORDER_CORRECT_WITHIN);
   assert_true (bm->life_health_finance);
+  assert_int_equal (bm->repealed_from, day ("2031-01-01"));
+  assert_int_equal (rules_find_benchmark (rules, "tj.civility.65-1.posting")->repealed_from,
+                    DATE_NONE);
   assert_int_equal (bm->violates.item, 2);
   assert_false (bm->violates.verified);
   assert_string_equal (bm->provenance.document_number, "示例〔2023〕1号");

@@ -237,6 +237,20 @@ static const char RULES[] =
   "    title: 已废止的规定\n"
   "    violates: {instrument: t-reg, article: 19}\n"
   "    penalized_by: {instrument: t-reg, article: 29}\n"
+  "    repealed_from: 2024-01-01\n"
+  "    provenance: {verified: true}\n"
+  "    versions:\n"
+  "      - effective_from: 2021-07-15\n"
+  "        effective_to: 2023-12-31\n"
+  "        penalties:\n"
+  "          individual: {kinds: [fine], fine: {fixed: 800}}\n"
+  "        tiers:\n"
+  "          - {name: 一般, class: general, text: 一般情形}\n"
+  "  - kind: benchmark\n"
+  "    id: t.ended\n"
+  "    title: 版本终止但未写明废止的规定\n"
+  "    violates: {instrument: t-reg, article: 19}\n"
+  "    penalized_by: {instrument: t-reg, article: 29}\n"
   "    provenance: {verified: true}\n"
   "    versions:\n"
   "      - effective_from: 2021-07-15\n"
@@ -700,6 +714,35 @@ test_recommend__art37_repealed_provision_means_no_penalty (void **state)
   assert_no_penalty (r, "law_in_force", FALSE);
   /* Decided while still in force: 800 yuan. */
   assert_fine (before, NULL, 80000);
+}
+
+/* A version that ends without repealed_from is not a repeal (the article
+ * may be renumbered, or a revision not yet in the rule set): the rule on
+ * the decision date is missing rule data. */
+static void
+test_recommend__ended_version_without_repeal_is_undetermined (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (ART37 ("t.ended"));
+
+  (void) state;
+  assert_undetermined (r);
+  assert_missing (r, "benchmarks.t.ended.version_on_decided", NULL);
+  assert_false (enforce_recommendation_get_amount (r, NULL));
+  assert_false (enforce_recommendation_get_range (r, NULL, NULL));
+}
+
+/* Nothing is lighter than no penalty: a settled no-penalty under the
+ * act-date version stands even though the decision-date rule is unknown. */
+static void
+test_recommend__ended_version_keeps_a_settled_no_penalty (void **state)
+{
+  g_autoptr(EnforceRecommendation) r = recommend (
+    "benchmark: t.ended\n" PERSON CIRC REVIEW
+    "dates: {act: 2021-08-01, discovered: 2023-09-01, decided: 2024-02-01}\n");
+
+  (void) state;
+  assert_int_equal (enforce_recommendation_get_outcome (r), ENFORCE_OUTCOME_NO_PENALTY);
+  assert_int_equal (enforce_recommendation_get_missing_count (r), 0);
 }
 
 static void
@@ -1711,6 +1754,8 @@ main (void)
     cmocka_unit_test (test_recommend__art37_lighter_new_version_applies),
     cmocka_unit_test (test_recommend__art37_heavier_new_version_does_not_apply),
     cmocka_unit_test (test_recommend__art37_repealed_provision_means_no_penalty),
+    cmocka_unit_test (test_recommend__ended_version_without_repeal_is_undetermined),
+    cmocka_unit_test (test_recommend__ended_version_keeps_a_settled_no_penalty),
     cmocka_unit_test (test_recommend__no_version_on_the_act_date_is_an_error),
     cmocka_unit_test (test_recommend__missing_act_date_is_undetermined),
     cmocka_unit_test (test_recommend__limitation_ends_on_the_second_anniversary),
