@@ -134,44 +134,47 @@ rules_find_power (const EnforceRuleSet *rules, const char *code)
   return rules->power_index != NULL ? g_hash_table_lookup (rules->power_index, code) : NULL;
 }
 
-const Version *
-benchmark_version_on (const Benchmark *bm, gint32 date)
+/* Versions, parameter versions and parameter spans are all arrays of
+ * structs sorted by a gint32 `from`, not overlapping, each ending at an
+ * inclusive gint32 `to` (lint and the loader guarantee it).  The one in
+ * force on @date is the last starting on or before it, if it has not
+ * ended: returns it, or NULL. */
+static gconstpointer
+in_force_on (gconstpointer items, guint n, gsize size, gsize from_offset, gsize to_offset,
+             gint32 date)
 {
-  g_return_val_if_fail (bm != NULL, NULL);
+  const char *base = items;
+  guint lo = 0, hi = n;
 
-  /* Versions are sorted by `from` and do not overlap (lint), so the only
-   * candidate is the last one starting on or before @date. */
-  guint lo = 0, hi = bm->n_versions;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (bm->versions[mid].from <= date)
+      if (G_STRUCT_MEMBER (gint32, base + (gsize) mid * size, from_offset) <= date)
         lo = mid + 1;
       else
         hi = mid;
     }
   if (lo == 0)
     return NULL;
-  const Version *v = &bm->versions[lo - 1];
-  return date <= v->to ? v : NULL;
+  base += (gsize) (lo - 1) * size;
+  return date <= G_STRUCT_MEMBER (gint32, base, to_offset) ? base : NULL;
+}
+
+#define IN_FORCE_ON(array, n, Type, date) \
+  ((const Type *) in_force_on ((array), (n), sizeof (Type), G_STRUCT_OFFSET (Type, from), \
+                               G_STRUCT_OFFSET (Type, to), (date)))
+
+const Version *
+benchmark_version_on (const Benchmark *bm, gint32 date)
+{
+  g_return_val_if_fail (bm != NULL, NULL);
+  return IN_FORCE_ON (bm->versions, bm->n_versions, Version, date);
 }
 
 static const ParamVersion *
 param_version_on (const Jurisdiction *j, gint32 date)
 {
-  guint lo = 0, hi = j->n_versions;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (j->versions[mid].from <= date)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  if (lo == 0)
-    return NULL;
-  const ParamVersion *v = &j->versions[lo - 1];
-  return date <= v->to ? v : NULL;
+  return IN_FORCE_ON (j->versions, j->n_versions, ParamVersion, date);
 }
 
 /* The loader's flattened spans (model.h) answer the three look-ups below
@@ -180,19 +183,7 @@ param_version_on (const Jurisdiction *j, gint32 date)
 static const ParamSpan *
 span_on (const EnforceRuleSet *rules, gint32 date)
 {
-  guint lo = 0, hi = rules->n_param_spans;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (rules->param_spans[mid].from <= date)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  if (lo == 0)
-    return NULL;
-  return date <= rules->param_spans[lo - 1].to ? &rules->param_spans[lo - 1] : NULL;
+  return IN_FORCE_ON (rules->param_spans, rules->n_param_spans, ParamSpan, date);
 }
 
 const Param *
