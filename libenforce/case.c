@@ -51,22 +51,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (review_keys) == REVIEW_COUNT + 1);
 
 /* ---- small helpers ------------------------------------------------------ */
 
-/* A plain `null` (JSON null, or YAML written the same way) for an optional
- * field means "not given", exactly like leaving the key out. */
-static gboolean
-is_null (const Node *n)
-{
-  return n->kind == NODE_SCALAR && n->style == SCALAR_PLAIN && strcmp (n->v.text, "null") == 0;
-}
-
-static int
-index_of (const char *const *names, const char *name)
-{
-  for (int i = 0; names[i] != NULL; i++)
-    if (strcmp (names[i], name) == 0)
-      return i;
-  return -1;
-}
 
 /* The key's text; keys that are not scalars are refused. */
 static const char *
@@ -93,7 +77,7 @@ bind_known_bool (Binder *b, const Node *n, FactValue *out)
 {
   gboolean v = FALSE;
 
-  if (is_null (n))
+  if (node_is_null (n))
     return TRUE;
   if (!bind_bool (b, n, &v))
     return FALSE;
@@ -105,7 +89,7 @@ bind_known_bool (Binder *b, const Node *n, FactValue *out)
 static gboolean
 bind_optional_date (Binder *b, const Node *n, gint32 *out)
 {
-  if (is_null (n))
+  if (node_is_null (n))
     return TRUE;
   return bind_date (b, n, out);
 }
@@ -163,15 +147,15 @@ bind_party (Binder *b, EnforceCase *c, const Node *n)
       else if (strcmp (key, "birth_date") == 0)
         {
           ok = bind_optional_date (b, v, &c->birth_date);
-          if (!is_null (v))
+          if (!node_is_null (v))
             birth = node_key (n, i);
         }
-      else if (strcmp (key, "age") == 0 && !is_null (v))
+      else if (strcmp (key, "age") == 0 && !node_is_null (v))
         {
           ok = bind_int (b, v, 0, 150, &c->age);
           age = node_key (n, i);
         }
-      else if (strcmp (key, "capacity") == 0 && !is_null (v))
+      else if (strcmp (key, "capacity") == 0 && !node_is_null (v))
         {
           ok = bind_enum (b, v, capacities, &value);
           c->capacity = (Capacity) value;
@@ -226,7 +210,7 @@ bind_facts (Binder *b, EnforceCase *c, const Node *n)
           /* Raw text, style and position: the declaring benchmark types it
            * later and must still be able to point at the case's scalar.  A
            * null is kept (as "not known") so its name is still checked. */
-          gboolean null = is_null (v);
+          gboolean null = node_is_null (v);
           f->text = null ? "null" : arena_strndup (c->arena, v->v.text, v->len);
           f->style = null ? SCALAR_PLAIN : v->style;
           f->line = v->line;
@@ -249,14 +233,14 @@ bind_circumstances (Binder *b, EnforceCase *c, const Node *n)
     {
       const char *key = node_key (n, i)->v.text;
       const Node *v = node_value (n, i);
-      int which = index_of (circumstance_keys, key);
+      int which = names_index_of (circumstance_keys, key);
       gsize saved = bind_push_key (b, key);
       gboolean ok = TRUE;
 
       if (which == BUILTIN_HARM)
         {
           int harm = 0;
-          if (!is_null (v))
+          if (!node_is_null (v))
             {
               ok = bind_enum (b, v, harm_values, &harm);
               c->builtins[BUILTIN_HARM].value = harm;
@@ -296,7 +280,7 @@ date_slot (EnforceCase *c, const char *key)
   gint32 *const slots[] = {
     &c->act, &c->act_end, &c->discovered, &c->filed, &c->notified, &c->decided, &c->received,
   };
-  int which = index_of (date_keys, key);
+  int which = names_index_of (date_keys, key);
 
   G_STATIC_ASSERT (G_N_ELEMENTS (slots) + 1 == G_N_ELEMENTS (date_keys));
   return which >= 0 ? slots[which] : NULL;
@@ -388,7 +372,7 @@ bind_review (Binder *b, EnforceCase *c, const Node *n)
   for (guint i = 0; i < n->len; i++)
     {
       const char *key = node_key (n, i)->v.text;
-      int which = index_of (review_keys, key);
+      int which = names_index_of (review_keys, key);
       gsize saved = bind_push_key (b, key);
       gboolean ok = which < 0 || bind_known_bool (b, node_value (n, i), &c->review[which]);
       bind_pop (b, saved);
@@ -450,7 +434,7 @@ static gboolean
 bind_root_field (Binder *b, EnforceCase *c, const char *key, const Node *v)
 {
   if (strcmp (key, "id") == 0)
-    return is_null (v) || bind_text (b, v, &c->id);
+    return node_is_null (v) || bind_text (b, v, &c->id);
   if (strcmp (key, "benchmark") == 0)
     {
       c->benchmarks = arena_new0 (c->arena, const char *, 1);

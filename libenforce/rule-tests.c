@@ -107,20 +107,6 @@ static const char *const deadline_keys[] = {
 G_STATIC_ASSERT (ENFORCE_OUTCOME_UNDETERMINED == 5 && ENFORCE_PROCEDURE_NONE == 3);
 G_STATIC_ASSERT (ENFORCE_ANSWER_UNDETERMINED == 2);
 
-static gboolean
-is_null (const Node *n)
-{
-  return n->kind == NODE_SCALAR && n->style == SCALAR_PLAIN && strcmp (n->v.text, "null") == 0;
-}
-
-static int
-index_of (const char *const *names, const char *name)
-{
-  for (int i = 0; names[i] != NULL; i++)
-    if (strcmp (names[i], name) == 0)
-      return i;
-  return -1;
-}
 
 /* ---- binding a tests file ---------------------------------------------- */
 
@@ -130,7 +116,7 @@ bind_range (Binder *b, const Node *n, Expect *e)
   gboolean ok;
   gsize saved;
 
-  if (is_null (n))
+  if (node_is_null (n))
     {
       e->range_null = TRUE;
       return TRUE;
@@ -181,14 +167,14 @@ bind_deadlines (Binder *b, const Node *n, Expect *e)
     {
       const char *key = node_key (n, i)->v.text;
       const Node *v = node_value (n, i);
-      int which = index_of (deadline_keys, key);
+      int which = names_index_of (deadline_keys, key);
       gsize saved = bind_push_key (b, key);
       gint32 day = 0;
       gboolean ok = TRUE;
 
       if (which < 0)
         ok = TRUE;
-      else if (is_null (v))
+      else if (node_is_null (v))
         e->has_deadline[which] = TRUE;
       else if ((ok = bind_date (b, v, &day)))
         {
@@ -227,17 +213,17 @@ bind_expect_field (Binder *b, const char *key, const Node *v, Expect *e)
   if (strcmp (key, "outcome") == 0)
     return (e->has_outcome = bind_enum (b, v, outcome_names, &e->outcome));
   if (strcmp (key, "tier") == 0)
-    return (e->has_tier = is_null (v) || bind_text (b, v, &e->tier));
+    return (e->has_tier = node_is_null (v) || bind_text (b, v, &e->tier));
   if (strcmp (key, "range") == 0)
     return (e->has_range = bind_range (b, v, e));
   if (strcmp (key, "amount") == 0)
     {
-      e->amount_null = is_null (v);
+      e->amount_null = node_is_null (v);
       return (e->has_amount = e->amount_null || bind_money (b, v, &e->amount));
     }
   if (strcmp (key, "procedure") == 0)
     return (e->has_procedure = bind_enum (b, v, procedure_names, &e->procedure));
-  if ((which = index_of (answer_keys, key)) >= 0)
+  if ((which = names_index_of (answer_keys, key)) >= 0)
     return (e->has_answer[which] = bind_enum (b, v, answer_names, &e->answer[which]));
   if (strcmp (key, "discretionary") == 0)
     return (e->has_discretionary = bind_bool (b, v, &e->discretionary));
@@ -304,7 +290,7 @@ bind_test (Binder *b, const Node *n, TestDef *t)
     return FALSE;
 
   as_of = node_lookup (n, "as_of");
-  if (as_of != NULL && !is_null (as_of))
+  if (as_of != NULL && !node_is_null (as_of))
     {
       saved = bind_push_key (b, "as_of");
       ok = bind_date (b, as_of, &day);
@@ -618,7 +604,7 @@ check_deadlines (const Expect *e, const EnforceRecommendation *rec, GString *det
       if (!e->has_deadline[k])
         continue;
       v = node_lookup (deadlines, deadline_keys[k]);
-      if (v != NULL && v->kind == NODE_SCALAR && !is_null (v))
+      if (v != NULL && v->kind == NODE_SCALAR && !node_is_null (v))
         got = v->v.text;
       if (g_strcmp0 (got, e->deadline[k]) != 0)
         add_line (detail, "deadlines.%s: expected %s, got %s", deadline_keys[k],

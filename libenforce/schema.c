@@ -544,3 +544,18 @@ node_is_unknown (const Node *n)
 {
   return n != NULL && n->kind == NODE_SCALAR && n->style == SCALAR_PLAIN && text_is (n, "unknown");
 }
+
+gboolean
+node_is_null (const Node *n)
+{
+  return n != NULL && n->kind == NODE_SCALAR && n->style == SCALAR_PLAIN && text_is (n, "null");
+}
+
+int
+names_index_of (const char *const *names, const char *name)
+{
+  for (int i = 0; names[i] != NULL; i++)
+    if (strcmp (names[i], name) == 0)
+      return i;
+  return -1;
+}

@@ -77,3 +77,8 @@ gboolean bind_date (Binder *b, const Node *n, gint32 *day_out);
 gboolean bind_enum (Binder *b, const Node *n, const char *const *names, int *out);
 /* TRUE if @n is the plain scalar "unknown" (for parameters with no known value). */
 gboolean node_is_unknown (const Node *n);
+/* TRUE if @n is a plain `null` (JSON null, or YAML written the same way):
+ * for an optional case field it means "not given", like leaving the key out. */
+gboolean node_is_null (const Node *n);
+/* Index of @name in the NULL-terminated @names, or -1. */
+int names_index_of (const char *const *names, const char *name);
