@@ -1122,6 +1122,19 @@ run_benchmarks (const char *self, const Options *opt)
 
   g_autoptr(EnforceRuleSet) rules = load_or_die (small.dir);
   cases_generate (&cases, &small, opt->n_cases);
+  if (opt->keep)
+    {
+      /* The workload too, so a change can be checked against it
+       * (enforce recommend --batch DIR.cases.jsonl). */
+      g_autofree char *path = g_strconcat (small.dir, ".cases.jsonl", NULL);
+
+      if (!g_file_set_contents (path, cases.jsonl->str, (gssize) cases.jsonl->len, &error))
+        {
+          g_printerr ("enforce-bench: %s\n", error->message);
+          return 1;
+        }
+      g_printerr ("enforce-bench: cases kept in %s\n", path);
+    }
 
   /* Case parsing, YAML and JSON. */
   EnforceCase **parsed = NULL;
@@ -1312,7 +1325,7 @@ main (int argc, char **argv)
     { "cases", 'm', 0, G_OPTION_ARG_INT, &n_cases, "Cases (10000)", "M" },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, "Runs per measure; the median is reported (5)", "R" },
     { "passes", 'p', 0, G_OPTION_ARG_INT, &passes, "Passes over the cases per trace-off run (10)", "P" },
-    { "keep", 'k', 0, G_OPTION_ARG_NONE, &opt.keep, "Keep the generated rule files", NULL },
+    { "keep", 'k', 0, G_OPTION_ARG_NONE, &opt.keep, "Keep the generated rule files, and the cases as DIR.cases.jsonl", NULL },
     { "callgrind", 0, 0, G_OPTION_ARG_NONE, &callgrind, "Fixed work for valgrind --tool=callgrind", NULL },
     { "allocs", 0, 0, G_OPTION_ARG_NONE, &allocs, "Count allocations per recommendation (enforce-bench-allocs)", NULL },
     { "rss-child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &rss_dir, "internal", "DIR" },
