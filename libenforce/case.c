@@ -17,6 +17,7 @@
 #include "case-private.h"
 #include "diag.h"
 #include "limits-private.h"
+#include "money.h"
 #include "schema.h"
 
 /* ---- names -------------------------------------------------------------- */
@@ -179,6 +180,55 @@ bind_party (Binder *b, EnforceCase *c, const Node *n)
   return TRUE;
 }
 
+/* Integer grammar of docs/rule-format.md: -?[0-9]+, no leading zeros. */
+static gboolean
+parse_integer (const char *s, gint64 *out)
+{
+  gboolean neg = FALSE;
+  gint64 v = 0;
+
+  if (*s == '-')
+    {
+      neg = TRUE;
+      s++;
+    }
+  if (*s < '0' || *s > '9' || (s[0] == '0' && s[1] != '\0'))
+    return FALSE;
+  for (; *s; s++)
+    {
+      if (*s < '0' || *s > '9')
+        return FALSE;
+      if (!checked_mul (v, 10, &v) || !checked_add (v, *s - '0', &v))
+        return FALSE;
+    }
+  *out = neg ? -v : v;
+  return TRUE;
+}
+
+/* Every reading of @f's text (CaseFact.forms).  Booleans, integers and
+ * null are plain scalars only; numbers, money and dates may be quoted. */
+static void
+read_fact_forms (CaseFact *f, gsize len, gboolean plain)
+{
+  f->forms = 0;
+  if (plain && strcmp (f->text, "null") == 0)
+    {
+      f->forms = FACT_FORM_NULL;
+      return;
+    }
+  if (plain && (strcmp (f->text, "true") == 0 || strcmp (f->text, "false") == 0))
+    {
+      f->forms |= FACT_FORM_BOOL;
+      f->integer = f->text[0] == 't';
+    }
+  else if (plain && parse_integer (f->text, &f->integer))
+    f->forms |= FACT_FORM_INTEGER;
+  if (decimal2_parse (f->text, len, &f->decimal))
+    f->forms |= FACT_FORM_DECIMAL;
+  if (enforce_date_parse (f->text, len, &f->date, NULL))
+    f->forms |= FACT_FORM_DATE;
+}
+
 static gboolean
 bind_facts (Binder *b, EnforceCase *c, const Node *n)
 {
@@ -207,14 +257,15 @@ bind_facts (Binder *b, EnforceCase *c, const Node *n)
         }
       else if (ok)
         {
-          /* Raw text, style and position: the declaring benchmark types it
-           * later and must still be able to point at the case's scalar.  A
-           * null is kept (as "not known") so its name is still checked. */
+          /* Every reading of the text, the text and its position: the
+           * declaring benchmark picks a reading later and must still be able
+           * to point at the case's scalar.  A null is kept (as "not known")
+           * so its name is still checked. */
           gboolean null = node_is_null (v);
           f->text = null ? "null" : arena_strndup (c->arena, v->v.text, v->len);
-          f->style = null ? SCALAR_PLAIN : v->style;
           f->line = v->line;
           f->col = v->col;
+          read_fact_forms (f, null ? 4 : v->len, null || v->style == SCALAR_PLAIN);
           c->n_facts++;
         }
       bind_pop (b, saved);

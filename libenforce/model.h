@@ -401,6 +401,8 @@ const Policy    *rules_policy (const EnforceRuleSet *rules, gint32 date);
 /* A factor by code: the benchmark version's own first, then the
  * jurisdictions' (own, then parents). */
 const Factor    *rules_find_factor (const EnforceRuleSet *rules, const Version *v, const char *code);
+/* The benchmark version's own factor @code, or NULL. */
+const Factor    *version_find_factor (const Version *v, const char *code);
 
 /* Stable names used in YAML, JSON and messages. */
 const char *party_class_name (PartyClass p);              /* individual organization */

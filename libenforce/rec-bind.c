@@ -1,9 +1,10 @@
 /* rec-bind.c: the case's facts, typed by a benchmark's declarations.
  *
- * A case keeps its facts as the raw scalars it was given (case-private.h);
- * only a benchmark says what type each one has, so the engine types them
- * per candidate into the condition scope (declared facts, then the
- * built-in circumstances).  A fact absent or written null is unknown, never
+ * A case keeps its facts as the scalars it was given, each with every
+ * reading its text allows (case-private.h); only a benchmark says which
+ * type applies, so the engine picks the reading per candidate into the
+ * condition scope (declared facts, then the built-in circumstances).  A
+ * fact absent or written null is unknown, never
  * defaulted.  Case errors name the field and, when the case gave one, its
  * position.
  */
@@ -43,43 +44,6 @@ find_fact (const Benchmark *bm, const CaseFact *f)
   return -1;
 }
 
-/* Integer grammar of docs/rule-format.md: -?[0-9]+, no leading zeros. */
-static gboolean
-parse_integer (const char *s, gint64 *out)
-{
-  gboolean neg = FALSE;
-  gint64 v = 0;
-
-  if (*s == '-')
-    {
-      neg = TRUE;
-      s++;
-    }
-  if (*s < '0' || *s > '9' || (s[0] == '0' && s[1] != '\0'))
-    return FALSE;
-  for (; *s; s++)
-    {
-      if (*s < '0' || *s > '9')
-        return FALSE;
-      if (!checked_mul (v, 10, &v) || !checked_add (v, *s - '0', &v))
-        return FALSE;
-    }
-  *out = neg ? -v : v;
-  return TRUE;
-}
-
-static gboolean
-parse_bool (const char *text, gint64 *out)
-{
-  if (strcmp (text, "true") == 0)
-    *out = 1;
-  else if (strcmp (text, "false") == 0)
-    *out = 0;
-  else
-    return FALSE;
-  return TRUE;
-}
-
 static gboolean
 parse_enum (const FactDecl *d, const char *text, gint64 *out)
 {
@@ -92,25 +56,13 @@ parse_enum (const FactDecl *d, const char *text, gint64 *out)
   return FALSE;
 }
 
+/* Types one fact by its declaration, from the readings the case parser
+ * found (CaseFact.forms); FALSE when the text has no reading of that type. */
 static gboolean
-parse_date (const char *text, gsize len, gint64 *out)
+type_fact (const FactDecl *d, const CaseFact *f, FactValue *out)
 {
-  gint32 day;
-
-  if (!enforce_date_parse (text, len, &day, NULL))
-    return FALSE;
-  *out = day;
-  return TRUE;
-}
-
-/* Types one raw scalar by its declaration; FALSE when it does not parse. */
-static gboolean
-parse_fact (const FactDecl *d, const CaseFact *f, FactValue *out)
-{
-  gboolean plain = f->style == SCALAR_PLAIN;
-
   /* An explicit null says "not known", which is what an absent fact says. */
-  if (plain && f->text[0] == 'n' && strcmp (f->text, "null") == 0)
+  if (f->forms & FACT_FORM_NULL)
     {
       out->known = FALSE;
       out->value = 0;
@@ -120,16 +72,20 @@ parse_fact (const FactDecl *d, const CaseFact *f, FactValue *out)
   switch (d->type)
     {
     case FACT_BOOL:
-      return plain && parse_bool (f->text, &out->value);
+      out->value = f->integer;
+      return (f->forms & FACT_FORM_BOOL) != 0;
     case FACT_INTEGER:
-      return plain && parse_integer (f->text, &out->value);
+      out->value = f->integer;
+      return (f->forms & FACT_FORM_INTEGER) != 0;
     case FACT_NUMBER:
     case FACT_MONEY:
-      return decimal2_parse (f->text, strlen (f->text), &out->value);
+      out->value = f->decimal;
+      return (f->forms & FACT_FORM_DECIMAL) != 0;
     case FACT_ENUM:
       return parse_enum (d, f->text, &out->value);
     case FACT_DATE:
-      return parse_date (f->text, strlen (f->text), &out->value);
+      out->value = f->date;
+      return (f->forms & FACT_FORM_DATE) != 0;
     default:
       return FALSE;
     }
@@ -202,7 +158,7 @@ rec_bind_facts (const RecCtx *ctx, const Benchmark *bm, FactValue *values, GErro
 
       if (j < 0)
         continue;               /* declared by another candidate (checked before) */
-      if (!parse_fact (&bm->facts[j], f, &values[j]))
+      if (!type_fact (&bm->facts[j], f, &values[j]))
         {
           g_autofree char *shown = escape_for_message (f->text, strlen (f->text), 64);
           rec_case_error (error, ENFORCE_ERROR_FACT_TYPE, k, f->line, f->col,
@@ -242,24 +198,27 @@ check_fact_names (RecCtx *ctx, const Benchmark *const *cands, guint n, GError **
 }
 
 static gboolean
-check_factor_codes (const RecCtx *ctx, const Benchmark *const *cands, guint n, GError **error)
+check_factor_codes (RecCtx *ctx, const Benchmark *const *cands, guint n, GError **error)
 {
   const EnforceCase *k = ctx->kase;
 
-  /* The factor sum keeps at most 64 of the case's codes. */
-  if (k->n_factors > 64)
+  /* The factor sum keeps at most REC_MAX_FACTORS of the case's codes. */
+  if (k->n_factors > REC_MAX_FACTORS)
     {
       rec_case_error (error, ENFORCE_ERROR_LIMIT_ITEMS, k, 0, 0,
-                      "factors: %u codes given, at most 64 are accepted", k->n_factors);
+                      "factors: %u codes given, at most %d are accepted", k->n_factors,
+                      REC_MAX_FACTORS);
       return FALSE;
     }
   for (guint i = 0; i < k->n_factors; i++)
     {
-      gboolean found = FALSE;
+      gboolean found;
 
+      ctx->jur_factor[i] = rules_find_factor (ctx->rules, NULL, k->factors[i]);
+      found = ctx->jur_factor[i] != NULL;
       for (guint c = 0; c < n && !found; c++)
         for (guint v = 0; v < cands[c]->n_versions && !found; v++)
-          found = rules_find_factor (ctx->rules, &cands[c]->versions[v], k->factors[i]) != NULL;
+          found = version_find_factor (&cands[c]->versions[v], k->factors[i]) != NULL;
       if (!found)
         {
           rec_case_error (error, ENFORCE_ERROR_UNKNOWN_FACTOR, k, 0, 0,
@@ -268,6 +227,14 @@ check_factor_codes (const RecCtx *ctx, const Benchmark *const *cands, guint n, G
         }
     }
   return TRUE;
+}
+
+const Factor *
+rec_case_factor (const RecCtx *ctx, const Version *v, guint i)
+{
+  const Factor *f = version_find_factor (v, ctx->kase->factors[i]);
+
+  return f != NULL ? f : ctx->jur_factor[i];
 }
 
 gboolean

@@ -129,7 +129,7 @@ rec_sum_factors (const RecCtx *ctx, const Version *v, const RecGateOut *g, RecFa
   s->n = 0;
   for (guint i = 0; i < ctx->kase->n_factors; i++)
     {
-      const Factor *f = rules_find_factor (ctx->rules, v, ctx->kase->factors[i]);
+      const Factor *f = rec_case_factor (ctx, v, i);
 
       if (f != NULL)          /* a code only another candidate knows */
         factor_add (s, f);

@@ -42,6 +42,7 @@
 #define REC_MAX_NOTES 16               /* unverified data noted */
 #define REC_PATH_POOL 4096             /* bytes for composed missing paths */
 #define REC_MAX_DECL 64                /* case facts whose declarations are remembered */
+#define REC_MAX_FACTORS 64             /* factor codes a case may give */
 
 /* What an "unverified" note is about. */
 typedef enum {
@@ -186,6 +187,10 @@ typedef struct {
   const ParamSpan *span;               /* the parameter span last looked up (rec_param) */
   const Benchmark *decl_of;            /* the candidate of decl[], NULL when not kept */
   gint8 decl[REC_MAX_DECL];            /* case fact → declaration index, -1 for none */
+  /* The jurisdictions' factor for each of the case's codes (NULL when only
+   * a benchmark version declares it), found once while checking the codes:
+   * every evaluation sums the factors again (rec_case_factor()). */
+  const Factor *jur_factor[REC_MAX_FACTORS];
   gsize pool_used;
   char pool[REC_PATH_POOL];
 } RecCtx;
@@ -285,6 +290,10 @@ gboolean rec_bind_facts (const RecCtx *ctx, const Benchmark *bm, FactValue *valu
  * ENFORCE_ERROR_UNKNOWN_FACTOR, ENFORCE_ERROR_LIMIT_ITEMS otherwise). */
 gboolean rec_check_case_names (RecCtx *ctx, const Benchmark *const *cands, guint n,
                                GError **error);
+/* The factor the case's code @i names under @v: the version's own, else
+ * the jurisdictions' (rules_find_factor()); NULL when only another
+ * candidate knows it.  Valid after rec_check_case_names(). */
+const Factor *rec_case_factor (const RecCtx *ctx, const Version *v, guint i);
 
 /* One evaluation: one benchmark under one version (steps 3-7). */
 typedef struct {

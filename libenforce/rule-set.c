@@ -253,6 +253,12 @@ find_factor (const Factor *factors, guint n, const char *code)
 }
 
 const Factor *
+version_find_factor (const Version *v, const char *code)
+{
+  return find_factor (v->factors, v->n_factors, code);
+}
+
+const Factor *
 rules_find_factor (const EnforceRuleSet *rules, const Version *v, const char *code)
 {
   const Factor *f = NULL;

@@ -97,11 +97,13 @@ assert_full_case (const EnforceCase *c)
 
   assert_int_equal (c->n_facts, 3);
   assert_string_equal (find_fact (c, "mars_cityscape")->text, "true");
-  assert_int_equal (find_fact (c, "mars_cityscape")->style, SCALAR_PLAIN);
+  assert_int_equal (find_fact (c, "mars_cityscape")->forms, FACT_FORM_BOOL);
+  assert_int_equal (find_fact (c, "mars_cityscape")->integer, 1);
   assert_string_equal (find_fact (c, "area_m2")->text, "2.5");
-  assert_int_equal (find_fact (c, "area_m2")->style, SCALAR_PLAIN);
+  assert_int_equal (find_fact (c, "area_m2")->forms, FACT_FORM_DECIMAL);
+  assert_int_equal (find_fact (c, "area_m2")->decimal, 250);
   assert_string_equal (find_fact (c, "note")->text, "门口");
-  assert_int_equal (find_fact (c, "note")->style, SCALAR_QUOTED);
+  assert_int_equal (find_fact (c, "note")->forms, 0);
 
   assert_known (c->builtins[BUILTIN_MINOR], 0);
   assert_known (c->builtins[BUILTIN_CORRECTED], 1);
@@ -168,6 +170,47 @@ test_case_parse__keeps_fact_positions (void **state)
   (void) state;
   assert_int_equal (f->line, 10);
   assert_int_equal (f->col, 12);
+}
+
+/* Each fact's text is read once, in every type it could have; the
+ * benchmark that binds it picks one.  Booleans, integers and null are
+ * plain scalars only; quoted text may still be a number, money or date. */
+static void
+test_case_parse__reads_every_form_of_a_fact (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EnforceCase) c = parse_text ("benchmark: b\n"
+                                         "facts:\n"
+                                         "  plain_int: 12\n"
+                                         "  quoted_int: \"12\"\n"
+                                         "  negative: -3\n"
+                                         "  leading_zero: 012\n"
+                                         "  huge: 99999999999999999999\n"
+                                         "  decimal: 0.05\n"
+                                         "  day: 2024-02-29\n"
+                                         "  quoted_bool: \"true\"\n"
+                                         "  quoted_null: \"null\"\n"
+                                         "  word: 门口\n",
+                                         &error);
+
+  (void) state;
+  assert_non_null (c);
+  assert_int_equal (find_fact (c, "plain_int")->forms, FACT_FORM_INTEGER | FACT_FORM_DECIMAL);
+  assert_int_equal (find_fact (c, "plain_int")->integer, 12);
+  assert_int_equal (find_fact (c, "plain_int")->decimal, 1200);
+  assert_int_equal (find_fact (c, "quoted_int")->forms, FACT_FORM_DECIMAL);
+  /* Numbers and money are never negative (docs/case-format.md). */
+  assert_int_equal (find_fact (c, "negative")->forms, FACT_FORM_INTEGER);
+  assert_int_equal (find_fact (c, "negative")->integer, -3);
+  assert_int_equal (find_fact (c, "leading_zero")->forms & FACT_FORM_INTEGER, 0);
+  assert_int_equal (find_fact (c, "huge")->forms & FACT_FORM_INTEGER, 0);
+  assert_int_equal (find_fact (c, "decimal")->forms, FACT_FORM_DECIMAL);
+  assert_int_equal (find_fact (c, "decimal")->decimal, 5);
+  assert_int_equal (find_fact (c, "day")->forms, FACT_FORM_DATE);
+  assert_int_equal (find_fact (c, "day")->date, day (2024, 2, 29));
+  assert_int_equal (find_fact (c, "quoted_bool")->forms, 0);
+  assert_int_equal (find_fact (c, "quoted_null")->forms, 0);
+  assert_int_equal (find_fact (c, "word")->forms, 0);
 }
 
 static void
@@ -244,6 +287,7 @@ test_case_parse__treats_null_as_not_given (void **state)
    * against the benchmark (a misspelt name must not pass silently). */
   assert_int_equal (c->n_facts, 1);
   assert_string_equal (c->facts[0].text, "null");
+  assert_int_equal (c->facts[0].forms, FACT_FORM_NULL);
   assert_false (c->builtins[BUILTIN_HARM].known);
   assert_false (c->builtins[BUILTIN_MINOR].known);
   assert_int_equal (c->act, day (2024, 3, 1));
@@ -511,6 +555,7 @@ main (void)
     cmocka_unit_test (test_case_parse__binds_every_field_from_yaml),
     cmocka_unit_test (test_case_parse__binds_every_field_from_json),
     cmocka_unit_test (test_case_parse__keeps_fact_positions),
+    cmocka_unit_test (test_case_parse__reads_every_form_of_a_fact),
     cmocka_unit_test (test_case_parse__leaves_absent_fields_unset),
     cmocka_unit_test (test_case_parse__accepts_a_power_code),
     cmocka_unit_test (test_case_parse__accepts_candidate_benchmarks),
