@@ -1132,8 +1132,34 @@ assemble (Loader *ld)
  * a rule set that loaded without errors.  Each field has a fallback (NULL:
  * compute as before), and every answer equals the computation it replaces. */
 
-/* Fact-name hashes (binding a case compares them before the names) and
- * version dates as text (the result's "version"). */
+/* The fact names of @bm copied side by side: binding a case compares one
+ * with every case fact, usually reading it from memory, and packed they
+ * share a cache line or two instead of taking one each. */
+static void
+pack_fact_names (Arena *arena, Benchmark *bm)
+{
+  gsize total = 0;
+  char *p;
+
+  for (guint f = 0; f < bm->n_facts; f++)
+    if (bm->facts[f].name != NULL)
+      total += strlen (bm->facts[f].name) + 1;
+  if (total == 0)
+    return;
+  p = arena_alloc_bytes (arena, total);
+  for (guint f = 0; f < bm->n_facts; f++)
+    if (bm->facts[f].name != NULL)
+      {
+        gsize len = strlen (bm->facts[f].name) + 1;
+
+        memcpy (p, bm->facts[f].name, len);
+        bm->facts[f].name = p;
+        p += len;
+      }
+}
+
+/* Fact names packed, with their hashes (binding a case compares them
+ * before the names), and version dates as text (the result's "version"). */
 static void
 precompute_benchmarks (Loader *ld)
 {
@@ -1141,6 +1167,7 @@ precompute_benchmarks (Loader *ld)
     {
       Benchmark *bm = g_ptr_array_index (ld->benchmarks, i);
 
+      pack_fact_names (ld->arena, bm);
       for (guint f = 0; f < bm->n_facts; f++)
         bm->facts[f].name_hash = bm->facts[f].name ? g_str_hash (bm->facts[f].name) : 0;
       for (guint v = 0; v < bm->n_versions; v++)
