@@ -230,6 +230,7 @@ citation_prerender (CitationCache *cache, Citation *c)
           c->text[ENFORCE_LANG_ZH] = first->text[ENFORCE_LANG_ZH];
           c->text[ENFORCE_LANG_EN] = first->text[ENFORCE_LANG_EN];
           c->json = first->json;
+          c->json_len = first->json_len;
         }
       return;
     }
@@ -243,6 +244,7 @@ citation_prerender (CitationCache *cache, Citation *c)
   json_writer_init (&w, cache->scratch);
   citation_write_json (&w, c);
   c->json = arena_copy (cache);
+  c->json_len = (guint32) cache->scratch->len;
   g_hash_table_insert (cache->seen, c, c);
 }
 

@@ -102,18 +102,22 @@ date_add_years (gint32 day, int years)
   return out;
 }
 
+/* Two digits of @value (0..99) at @dst: formatting dates is on the path
+ * of every trace, so no division per digit. */
 static void
-put_digits (char *dst, int value, int width)
+put_two_digits (char *dst, int value)
 {
-  for (int i = width - 1; i >= 0; i--)
-    {
-      dst[i] = (char) ('0' + value % 10);
-      value /= 10;
-    }
+  static const char pairs[] =
+    "00010203040506070809" "10111213141516171819" "20212223242526272829"
+    "30313233343536373839" "40414243444546474849" "50515253545556575859"
+    "60616263646566676869" "70717273747576777879" "80818283848586878889"
+    "90919293949596979899";
+
+  memcpy (dst, pairs + 2 * value, 2);
 }
 
-void
-date_format_buf (gint32 day, char buf[11])
+char *
+date_format_to (gint32 day, char *dst)
 {
   int y, m, d;
 
@@ -121,15 +125,22 @@ date_format_buf (gint32 day, char buf[11])
   if (y < 0 || y > 9999)
     {
       /* Escaped: "??-" is a trigraph in strict C11. */
-      memcpy (buf, "\?\?\?\?-\?\?-\?\?", 11);
-      return;
+      memcpy (dst, "\?\?\?\?-\?\?-\?\?", DATE_TEXT_LEN);
+      return dst + DATE_TEXT_LEN;
     }
-  put_digits (buf, y, 4);
-  buf[4] = '-';
-  put_digits (buf + 5, m, 2);
-  buf[7] = '-';
-  put_digits (buf + 8, d, 2);
-  buf[10] = '\0';
+  put_two_digits (dst, y / 100);
+  put_two_digits (dst + 2, y % 100);
+  dst[4] = '-';
+  put_two_digits (dst + 5, m);
+  dst[7] = '-';
+  put_two_digits (dst + 8, d);
+  return dst + DATE_TEXT_LEN;
+}
+
+void
+date_format_buf (gint32 day, char buf[11])
+{
+  *date_format_to (day, buf) = '\0';
 }
 
 char *

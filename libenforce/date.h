@@ -32,6 +32,11 @@ gint32   date_add_years (gint32 day, int years);
 /* Writes "YYYY-MM-DD" and a NUL into @buf (>= 11 bytes); a day whose year
  * has not four digits (0..9999) is written "????-??-??". */
 void     date_format_buf (gint32 day, char buf[11]);
+/* The length of that text, without the NUL. */
+#define DATE_TEXT_LEN 10
+/* Writes the same DATE_TEXT_LEN characters at @dst, without a NUL;
+ * returns the end (for text being built in place). */
+char    *date_format_to (gint32 day, char *dst);
 /* Whole years completed between @birth and @on (age on a date).  The
  * birthday of someone born on 29 Feb is 28 Feb in a common year, as in
  * date_add_years().  Negative when @on precedes @birth. */

@@ -3,28 +3,13 @@
 
 #include <string.h>
 
-/* GLib 2.74 appends through g_string_insert_len(), an out-of-line call
- * that re-checks its arguments every time, and the writer appends a few
- * bytes at a time (a comma, a quote, a key): so it copies into the string's
- * spare room itself and calls GLib only when the string has to grow.
- * (GLib 2.76 inlines g_string_append_len() the same way.) */
-static inline void
-put (GString *out, const char *s, gsize n)
-{
-  if (out->allocated_len - out->len > n)     /* room for the bytes and the NUL */
-    {
-      memcpy (out->str + out->len, s, n);
-      out->len += n;
-      out->str[out->len] = '\0';
-    }
-  else
-    g_string_append_len (out, s, (gssize) n);
-}
-
 static inline void
 put_c (GString *out, char c)
 {
-  put (out, &c, 1);
+  char *dst = json_out_reserve (out, 1);
+
+  *dst = c;
+  json_out_commit (out, dst + 1);
 }
 
 void
@@ -227,22 +212,22 @@ put_escape (GString *out, guchar c)
 
   switch (c)
     {
-    case '"': put (out, "\\\"", 2); return;
-    case '\\': put (out, "\\\\", 2); return;
-    case '\n': put (out, "\\n", 2); return;
-    case '\r': put (out, "\\r", 2); return;
-    case '\t': put (out, "\\t", 2); return;
-    case '\b': put (out, "\\b", 2); return;
-    case '\f': put (out, "\\f", 2); return;
+    case '"': json_out_put (out, "\\\"", 2); return;
+    case '\\': json_out_put (out, "\\\\", 2); return;
+    case '\n': json_out_put (out, "\\n", 2); return;
+    case '\r': json_out_put (out, "\\r", 2); return;
+    case '\t': json_out_put (out, "\\t", 2); return;
+    case '\b': json_out_put (out, "\\b", 2); return;
+    case '\f': json_out_put (out, "\\f", 2); return;
     default: break;
     }
   if (c < 0x20 || c == 0x7f)
     {
       char esc[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf] };
-      put (out, esc, sizeof esc);
+      json_out_put (out, esc, sizeof esc);
     }
   else
-    put (out, "\xef\xbf\xbd", 3);        /* U+FFFD for a byte that is not UTF-8 */
+    json_out_put (out, "\xef\xbf\xbd", 3);        /* U+FFFD for a byte that is not UTF-8 */
 }
 
 /* Appends @str as a JSON string literal, then @suffix (NUL: nothing). */
@@ -253,10 +238,10 @@ append_string (GString *out, const char *str, gsize len, char suffix)
   gsize plain = plain_prefix (s, len);
 
   /* The usual case, a string that needs no escape: one copy with its
-   * quotes (and the ':' after a key) into room made once. */
-  if (plain == len && out->allocated_len - out->len > len + 3)
+   * quotes (and the ':' after a key). */
+  if (plain == len)
     {
-      char *dst = out->str + out->len;
+      char *dst = json_out_reserve (out, len + 3);
 
       *dst++ = '"';
       memcpy (dst, str, len);
@@ -264,15 +249,14 @@ append_string (GString *out, const char *str, gsize len, char suffix)
       *dst++ = '"';
       if (suffix != '\0')
         *dst++ = suffix;
-      *dst = '\0';
-      out->len = (gsize) (dst - out->str);
+      json_out_commit (out, dst);
       return;
     }
 
   put_c (out, '"');
   for (gsize i = 0;;)
     {
-      put (out, str + i, plain);
+      json_out_put (out, str + i, plain);
       i += plain;
       if (i == len)
         break;
@@ -322,25 +306,73 @@ json_writer_string (JsonWriter *w, const char *s)
   json_writer_string_len (w, s, s ? strlen (s) : 0);
 }
 
+/* "00" to "99": two digits per division (the recommendation JSON holds
+ * dozens of integers, and printf costs more than the rest of a member). */
+static const char digit_pairs[] =
+  "00010203040506070809" "10111213141516171819" "20212223242526272829"
+  "30313233343536373839" "40414243444546474849" "50515253545556575859"
+  "60616263646566676869" "70717273747576777879" "80818283848586878889"
+  "90919293949596979899";
+
+char *
+json_out_uint (char *dst, guint64 v)
+{
+  /* powers[k] = 10^k, but powers[0] = 0 so that 0 has one digit too. */
+  static const guint64 powers[20] = {
+    0, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+    G_GUINT64_CONSTANT (10000000000), G_GUINT64_CONSTANT (100000000000),
+    G_GUINT64_CONSTANT (1000000000000), G_GUINT64_CONSTANT (10000000000000),
+    G_GUINT64_CONSTANT (100000000000000), G_GUINT64_CONSTANT (1000000000000000),
+    G_GUINT64_CONSTANT (10000000000000000), G_GUINT64_CONSTANT (100000000000000000),
+    G_GUINT64_CONSTANT (1000000000000000000), G_GUINT64_CONSTANT (10000000000000000000),
+  };
+  /* The digit count from the bit length: with 2^(bits-1) <= v < 2^bits,
+   * v has k = floor (bits * log10 2) digits or k + 1, the more exactly
+   * when v >= 10^k; 1233 / 4096 gives that floor for every bits <= 64. */
+  guint bits = 64 - (guint) __builtin_clzll (v | 1);
+  guint k = bits * 1233 >> 12;
+  guint n = k + (v >= powers[k]);
+  char *p = dst + n;
+  guint32 low;
+
+  /* Pairs of digits, in 32-bit arithmetic once the value fits. */
+  while (v > G_MAXUINT32)
+    {
+      p -= 2;
+      memcpy (p, digit_pairs + 2 * (v % 100), 2);
+      v /= 100;
+    }
+  low = (guint32) v;
+  while (low >= 100)
+    {
+      p -= 2;
+      memcpy (p, digit_pairs + 2 * (low % 100), 2);
+      low /= 100;
+    }
+  if (low >= 10)
+    memcpy (p - 2, digit_pairs + 2 * low, 2);
+  else
+    p[-1] = (char) ('0' + low);
+  return dst + n;
+}
+
+char *
+json_out_int (char *dst, gint64 v)
+{
+  if (v >= 0)
+    return json_out_uint (dst, (guint64) v);
+  *dst = '-';
+  return json_out_uint (dst + 1, 0 - (guint64) v);     /* well defined for G_MININT64 */
+}
+
 void
 json_writer_int (JsonWriter *w, gint64 v)
 {
-  /* By hand rather than through printf, which costs more than the rest
-   * of a member: the recommendation JSON holds dozens of integers. */
-  char buf[24];
-  char *end = buf + sizeof buf, *p = end;
-  guint64 u = v < 0 ? 0 - (guint64) v : (guint64) v;   /* well defined for G_MININT64 */
+  char *dst;
 
-  do
-    {
-      *--p = (char) ('0' + u % 10);
-      u /= 10;
-    }
-  while (u != 0);
-  if (v < 0)
-    *--p = '-';
   before_value (w);
-  put (w->out, p, (gsize) (end - p));
+  dst = json_out_reserve (w->out, JSON_INT_MAX_LEN);
+  json_out_commit (w->out, json_out_int (dst, v));
 }
 
 void
@@ -348,16 +380,16 @@ json_writer_bool (JsonWriter *w, gboolean v)
 {
   before_value (w);
   if (v)
-    put (w->out, "true", 4);
+    json_out_put (w->out, "true", 4);
   else
-    put (w->out, "false", 5);
+    json_out_put (w->out, "false", 5);
 }
 
 void
 json_writer_null (JsonWriter *w)
 {
   before_value (w);
-  put (w->out, "null", 4);
+  json_out_put (w->out, "null", 4);
 }
 
 void
@@ -369,7 +401,7 @@ json_writer_raw (JsonWriter *w, const char *json)
       return;
     }
   before_value (w);
-  put (w->out, json, strlen (json));
+  json_out_put (w->out, json, strlen (json));
 }
 
 void

@@ -12,6 +12,7 @@
  */
 #pragma once
 
+#include <string.h>
 #include <glib.h>
 
 #define JSON_WRITER_MAX_DEPTH 32
@@ -55,3 +56,54 @@ void json_append_escaped (GString *out, const char *s, gsize len);
  * well-formed UTF-8 with no '"', '\\', control character or DEL, so that
  * json_append_escaped() would only add the quotes. */
 gboolean json_is_plain (const char *s, gsize len);
+
+/* Appending to a GString a few bytes at a time, as JSON is written.  GLib
+ * 2.74's appends are out-of-line calls that re-check their arguments every
+ * time (2.76 inlines them), so the writers copy into the string's spare
+ * room themselves and call GLib only when it has to grow.  The usual form
+ * reserves room for a whole piece, stores through the pointer and commits
+ * the end: one check for the piece instead of one per part. */
+
+/* Room for @n more bytes and a NUL after them; returns where they go.
+ * Nothing is appended until json_out_commit(). */
+static inline char *
+json_out_reserve (GString *out, gsize n)
+{
+  if (G_UNLIKELY (out->allocated_len - out->len <= n))
+    {
+      gsize len = out->len;
+
+      g_string_set_size (out, len + n);      /* only to grow the allocation */
+      out->len = len;                        /* str[len] is still the NUL */
+    }
+  return out->str + out->len;
+}
+
+/* Makes the bytes written from json_out_reserve() up to @end part of
+ * @out (within the room reserved). */
+static inline void
+json_out_commit (GString *out, char *end)
+{
+  out->len = (gsize) (end - out->str);
+  *end = '\0';
+}
+
+/* Appends @n bytes. */
+static inline void
+json_out_put (GString *out, const char *s, gsize n)
+{
+  char *dst = json_out_reserve (out, n);
+
+  memcpy (dst, s, n);
+  json_out_commit (out, dst + n);
+}
+
+/* The most bytes json_out_int() writes: a sign and 19 digits. */
+#define JSON_INT_MAX_LEN 20
+
+/* Writes the decimal digits of @v, with a '-' when negative, at @dst
+ * (room for JSON_INT_MAX_LEN bytes, no NUL written); returns the end.
+ * The text printf's "%" G_GINT64_FORMAT gives. */
+char *json_out_int (char *dst, gint64 v);
+/* The same for an unsigned value (at most 20 digits). */
+char *json_out_uint (char *dst, guint64 v);

@@ -92,6 +92,7 @@ typedef struct {
    * instead of formatting per recommendation.  NULL before that. */
   const char *text[2];             /* [ENFORCE_LANG_ZH], [ENFORCE_LANG_EN] */
   const char *json;                /* the trace's citation object (docs/json-output.md) */
+  guint32 json_len;                /* strlen (json): a trace copies it at every step */
 } Citation;
 
 typedef enum {

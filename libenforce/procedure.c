@@ -50,7 +50,7 @@ step (RecCtx *ctx, GArray *steps, const EnforceRecommendation *r, const char *co
   RecInputs inp;
   RecInputs *w = rec_inputs_begin (ctx, &inp);
 
-  rec_inputs_string (w, "outcome", enforce_outcome_name (r->outcome));
+  rec_inputs_name (w, "outcome", enforce_outcome_name (r->outcome));
   rec_inputs_int (w, "amount", r->has_amount, r->amount);
   if (key)
     rec_inputs_int (w, key, value >= 0, value);
@@ -280,31 +280,31 @@ rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, GArray *steps, gint
     return;
   step (ctx, steps, r, "procedure.simple", simple_cap ? param_basis (simple_cap)
         : rec_law_citation (ctx, LAW_ART_51), "cap", r->simple_cap,
-        rec_textf (ctx, "程序：%s", r->procedure == ENFORCE_PROCEDURE_SIMPLE ? "简易程序"
+        rec_textf (ctx, "程序：%-s", r->procedure == ENFORCE_PROCEDURE_SIMPLE ? "简易程序"
                    : r->procedure == ENFORCE_PROCEDURE_GENERAL ? "普通程序"
                    : r->procedure == ENFORCE_PROCEDURE_NONE ? "不作处罚决定" : "待定"),
-        rec_textf (ctx, "Procedure: %s", enforce_procedure_name (r->procedure)));
+        rec_textf (ctx, "Procedure: %-s", enforce_procedure_name (r->procedure)));
   step (ctx, steps, r, "procedure.onsite_collection", onsite_cap ? param_basis (onsite_cap)
         : rec_law_citation (ctx, LAW_ART_68), "cap", r->onsite_cap,
-        rec_textf (ctx, "当场收缴罚款：%s%s%s", answer_zh (r->onsite),
+        rec_textf (ctx, "当场收缴罚款：%-s%-s%-s", answer_zh (r->onsite),
                    rec_onsite_caveat (r, ENFORCE_LANG_ZH) ? "。" : "",
                    rec_onsite_caveat (r, ENFORCE_LANG_ZH) ? rec_onsite_caveat (r, ENFORCE_LANG_ZH) : ""),
-        rec_textf (ctx, "On-site collection: %s%s%s", enforce_answer_name (r->onsite),
+        rec_textf (ctx, "On-site collection: %-s%-s%-s", enforce_answer_name (r->onsite),
                    rec_onsite_caveat (r, ENFORCE_LANG_EN) ? ": " : "",
                    rec_onsite_caveat (r, ENFORCE_LANG_EN) ? rec_onsite_caveat (r, ENFORCE_LANG_EN) : ""));
   step (ctx, steps, r, "procedure.hearing", threshold ? param_basis (threshold)
         : rec_law_citation (ctx, LAW_ART_63), "threshold", r->hearing_threshold,
-        rec_textf (ctx, "告知听证权利：%s%s", answer_zh (r->hearing),
+        rec_textf (ctx, "告知听证权利：%-s%-s", answer_zh (r->hearing),
                    r->why_hearing == WHY_PARAM_UNKNOWN ? "（较大数额罚款标准未知）" : ""),
-        rec_textf (ctx, "Hearing right: %s%s", enforce_answer_name (r->hearing),
+        rec_textf (ctx, "Hearing right: %-s%-s", enforce_answer_name (r->hearing),
                    r->why_hearing == WHY_PARAM_UNKNOWN ? " (the large-fine threshold is unknown)" : ""));
   step (ctx, steps, r, "procedure.legal_review", rec_law_citation (ctx, LAW_ART_58), NULL, 0,
-        rec_textf (ctx, "法制审核：%s", answer_zh (r->legal_review)),
-        rec_textf (ctx, "Legal review: %s", enforce_answer_name (r->legal_review)));
+        rec_textf (ctx, "法制审核：%-s", answer_zh (r->legal_review)),
+        rec_textf (ctx, "Legal review: %-s", enforce_answer_name (r->legal_review)));
   step (ctx, steps, r, "procedure.collective_discussion", rec_law_citation (ctx, LAW_ART_57), NULL, 0,
-        rec_textf (ctx, "集体讨论：%s%s", answer_zh (r->collective),
+        rec_textf (ctx, "集体讨论：%-s%-s", answer_zh (r->collective),
                    r->why_collective == WHY_REDUCED_TIER ? "（减轻处罚）" : ""),
-        rec_textf (ctx, "Collective discussion: %s%s", enforce_answer_name (r->collective),
+        rec_textf (ctx, "Collective discussion: %-s%-s", enforce_answer_name (r->collective),
                    r->why_collective == WHY_REDUCED_TIER ? " (reduced penalty)" : ""));
 }
 
@@ -482,8 +482,8 @@ deadline_step (RecCtx *ctx, GArray *steps, const char *code, const Param *p,
   rec_inputs_int (w, "period", p != NULL, p ? p->value : 0);
   rec_inputs_date (w, "due", due);
   rec_step_add (steps, code, rec_inputs_end (&inp),
-                rec_textf (ctx, "%s：%s", zh, due != DATE_NONE ? b : "待定"),
-                rec_textf (ctx, "%s: %s", en, due != DATE_NONE ? b : "undetermined"),
+                rec_textf (ctx, "%-s：%-s", zh, due != DATE_NONE ? b : "待定"),
+                rec_textf (ctx, "%-s: %-s", en, due != DATE_NONE ? b : "undetermined"),
                 param_basis (p));
 }
 
@@ -531,15 +531,15 @@ rec_compute_deadlines (RecCtx *ctx, EnforceRecommendation *r, GArray *steps)
       char as_of[11], amount[32];
 
       date_format_buf (ctx->as_of, as_of);
-      rec_inputs_string (w, "as_of", as_of);
+      rec_inputs_name (w, "as_of", as_of);
       rec_inputs_number (w, "days_late", r->days_late);
       rec_inputs_number (w, "fine", r->amount);
       rec_inputs_int (w, "percent_per_day", p != NULL, p ? p->value : 0);
       rec_format_yuan (r->surcharge, amount);
       rec_step_add (steps, "deadline.late_surcharge", rec_inputs_end (&inp),
-                    rec_textf (ctx, "截至%s逾期%" G_GINT64_FORMAT "日，加处罚款%s元（不超过罚款数额）",
+                    rec_textf (ctx, "截至%-s逾期%" G_GINT64_FORMAT "日，加处罚款%-s元（不超过罚款数额）",
                                as_of, r->days_late, amount),
-                    rec_textf (ctx, "As of %s, %" G_GINT64_FORMAT " days late: surcharge %s yuan (capped at the fine)",
+                    rec_textf (ctx, "As of %-s, %" G_GINT64_FORMAT " days late: surcharge %-s yuan (capped at the fine)",
                                as_of, r->days_late, amount),
                     param_basis (p));
     }

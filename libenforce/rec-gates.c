@@ -97,16 +97,16 @@ limitation_step (const RecEvalIn *in, RecEval *e, gint32 start, int years, Tri t
     date_format_buf (k->discovered, dbuf);
   if (years >= 0)
     {
-      zh = rec_textf (in->ctx, "追责时效%d年，自%s起算，发现日期%s：%s",
+      zh = rec_textf (in->ctx, "追责时效%d年，自%-s起算，发现日期%-s：%-s",
                       years, sbuf, dbuf[0] ? dbuf : "未提供", verdict_zh);
-      en = rec_textf (in->ctx, "Limitation %d years from %s, discovered %s: %s",
+      en = rec_textf (in->ctx, "Limitation %d years from %-s, discovered %-s: %-s",
                       years, sbuf, dbuf[0] ? dbuf : "not given", verdict_en);
     }
   else
     {
-      zh = rec_textf (in->ctx, "追责时效期间未知，自%s起算，发现日期%s：%s",
+      zh = rec_textf (in->ctx, "追责时效期间未知，自%-s起算，发现日期%-s：%-s",
                       sbuf, dbuf[0] ? dbuf : "未提供", verdict_zh);
-      en = rec_textf (in->ctx, "Limitation period unknown, from %s, discovered %s: %s",
+      en = rec_textf (in->ctx, "Limitation period unknown, from %-s, discovered %-s: %-s",
                       sbuf, dbuf[0] ? dbuf : "not given", verdict_en);
     }
   rec_step_add (e->steps, "gate.limitation", rec_inputs_end (&inp), zh, en,
@@ -248,8 +248,8 @@ capacity_step (const RecEvalIn *in, RecEval *e, Tri t)
   RecInputs *w = rec_inputs_begin (in->ctx, &inp);
   const char *zh, *en;
 
-  rec_inputs_string (w, "capacity",
-                             k->has_capacity && (guint) k->capacity < 3 ? names[k->capacity] : NULL);
+  rec_inputs_name (w, "capacity",
+                           k->has_capacity && (guint) k->capacity < 3 ? names[k->capacity] : NULL);
   if (t == TRI_UNKNOWN)
     {
       zh = "未提供责任能力，无法判断";
@@ -317,8 +317,8 @@ gate_no_fault (const RecEvalIn *in, RecEval *e, RecGateOut *out)
 
       rec_inputs_bool (w, "no_fault", fv);
       rec_step_add (e->steps, "gate.no_fault", rec_inputs_end (&inp),
-                    rec_textf (in->ctx, "有证据足以证明没有主观过错：%s", rec_tri_zh (t)),
-                    rec_textf (in->ctx, "Sufficient evidence of no fault: %s", rec_tri_en (t)),
+                    rec_textf (in->ctx, "有证据足以证明没有主观过错：%-s", rec_tri_zh (t)),
+                    rec_textf (in->ctx, "Sufficient evidence of no fault: %-s", rec_tri_en (t)),
                     rec_law_citation (in->ctx, LAW_ART_33_2));
     }
   return t;
@@ -410,8 +410,8 @@ minor_step (const RecEvalIn *in, RecEval *e, Tri law, const Exemption *held, Tri
     }
   else
     {
-      zh = rec_textf (in->ctx, "轻微不罚：%s", rec_tri_zh (t));
-      en = rec_textf (in->ctx, "Minor violation exemption (Art. 33 ¶1): %s", rec_tri_en (t));
+      zh = rec_textf (in->ctx, "轻微不罚：%-s", rec_tri_zh (t));
+      en = rec_textf (in->ctx, "Minor violation exemption (Art. 33 ¶1): %-s", rec_tri_en (t));
     }
   rec_step_add (e->steps, "gate.minor", rec_inputs_end (&inp), zh, en, cite);
 }
@@ -479,8 +479,8 @@ first_violation_step (const RecEvalIn *in, RecEval *e, const ExemptionResult *ex
     }
   else
     {
-      zh = rec_textf (in->ctx, "首违免罚：%s", rec_tri_zh (t));
-      en = rec_textf (in->ctx, "First-violation exemption: %s", rec_tri_en (t));
+      zh = rec_textf (in->ctx, "首违免罚：%-s", rec_tri_zh (t));
+      en = rec_textf (in->ctx, "First-violation exemption: %-s", rec_tri_en (t));
     }
   rec_step_add (e->steps, "gate.first_violation", rec_inputs_end (&inp), zh, en, cite);
 }
@@ -515,9 +515,9 @@ trigger_step (const RecEvalIn *in, RecEval *e, Tri t)
   RecInputs *w = rec_inputs_begin (in->ctx, &inp);
   const char *zh, *en;
 
-  rec_inputs_string (w, "trigger", in->bm->trigger == TRIGGER_REFUSED ? "refused" : "overdue");
-  rec_inputs_string (w, "outcome", k->has_correction && (guint) k->correction < 4
-                             ? outcomes[k->correction] : NULL);
+  rec_inputs_name (w, "trigger", in->bm->trigger == TRIGGER_REFUSED ? "refused" : "overdue");
+  rec_inputs_name (w, "outcome", k->has_correction && (guint) k->correction < 4
+                           ? outcomes[k->correction] : NULL);
   if (t == TRI_UNKNOWN && k->has_correction && k->correction == CORRECTION_PENDING)
     {
       zh = "改正期限尚未届满，拒不改正或逾期不改正的处罚责任尚未产生，应在期限届满后重新评估";

@@ -73,10 +73,10 @@ rec_tier_step (RecCtx *ctx, const Benchmark *bm, RecEval *e, const Tier *t)
   else
     rec_step_add (e->steps, "tier", rec_inputs_end (&inp),
                   /* A statutory tier is no discretion class: labelled 法定情形 only. */
-                  rec_textf (ctx, "适用阶次“%s”（%s）：%s", t->name,
+                  rec_textf (ctx, "适用阶次“%s”（%-s）：%s", t->name,
                              t->statutory ? "法定情形：罚款由罚则直接规定" : tier_class_label_zh (t->cls),
                              t->text ? t->text : ""),
-                  rec_textf (ctx, "Tier \"%s\" (%s) applies: %s", t->name,
+                  rec_textf (ctx, "Tier \"%s\" (%-s) applies: %s", t->name,
                              t->statutory ? "statutory: the provision itself sets the fine"
                              : tier_class_name (t->cls),
                              t->text ? t->text : ""),
@@ -266,8 +266,8 @@ factors_step (RecCtx *ctx, const Policy *policy, const RecFactors *fs, RecEval *
   for (guint i = 0; i < fs->n; i++)
     rec_inputs_array_string (w, i, fs->list[i]->code);
   rec_inputs_array_end (w);
-  rec_inputs_string (w, "policy", policy == NULL ? NULL
-                             : policy->kind == POLICY_POSITION ? "position" : "tier_shift");
+  rec_inputs_name (w, "policy", policy == NULL ? NULL
+                           : policy->kind == POLICY_POSITION ? "position" : "tier_shift");
   rec_inputs_number (w, "net_mitigating", net);
   rec_inputs_flag (w, "mandatory", fs->mandatory);
   rec_inputs_string (w, "tier", e->tier ? e->tier->name : NULL);
@@ -285,8 +285,8 @@ factors_step (RecCtx *ctx, const Policy *policy, const RecFactors *fs, RecEval *
     }
   else if (e->tier != t0)
     {
-      zh = rec_textf (ctx, "从轻情节%u个、从重情节%u个%s，阶次由“%s”调整为“%s”", fs->mitigating, fs->aggravating, fs->mandatory ? "（应当从轻或者减轻）" : "", t0 ? t0->name : "-", e->tier->name);
-      en = rec_textf (ctx, "%u mitigating and %u aggravating factors%s: tier moves from \"%s\" to \"%s\"", fs->mitigating, fs->aggravating, fs->mandatory ? " (mitigation mandatory)" : "", t0 ? t0->name : "-", e->tier->name);
+      zh = rec_textf (ctx, "从轻情节%u个、从重情节%u个%-s，阶次由“%s”调整为“%s”", fs->mitigating, fs->aggravating, fs->mandatory ? "（应当从轻或者减轻）" : "", t0 ? t0->name : "-", e->tier->name);
+      en = rec_textf (ctx, "%u mitigating and %u aggravating factors%-s: tier moves from \"%s\" to \"%s\"", fs->mitigating, fs->aggravating, fs->mandatory ? " (mitigation mandatory)" : "", t0 ? t0->name : "-", e->tier->name);
     }
   else
     {

@@ -314,284 +314,223 @@ rec_law_citation (const RecCtx *ctx, guint which)
   return ctx->rules->law_citations ? &ctx->rules->law_citations[which] : NULL;
 }
 
-/* Appends @n bytes and a NUL: GString's own append is an out-of-line call
- * that re-checks its arguments, and a trace appends a few bytes at a time. */
-static inline void
-put (GString *out, const char *s, gsize n)
+/* The trace buffers hold each inputs object and each message after its
+ * length (RecTrace), so the JSON writer copies them without a strlen():
+ * a piece begins with room for the length, which its end fills in.
+ * Returns the offset of @head (@n bytes), the piece's first text. */
+static gsize
+begin_piece (GString *out, const char *head, gsize n)
 {
-  if (out->allocated_len - out->len > n + 1)
-    {
-      memcpy (out->str + out->len, s, n);
-      out->len += n;
-      out->str[out->len] = '\0';
-    }
-  else
-    g_string_append_len (out, s, (gssize) n);
+  char *dst = json_out_reserve (out, sizeof (guint32) + n);
+
+  memcpy (dst + sizeof (guint32), head, n);
+  json_out_commit (out, dst + sizeof (guint32) + n);
+  return out->len - n;
 }
 
-/* Ends the string begun at @start with a NUL of its own (GString's
- * terminator does not count), so the next one can follow it. */
+/* Stores the length of the piece at @start that ends at @end (offsets in
+ * @out); returns @start, the piece's offset. */
 static guint32
-finish_string (GString *out, gsize start)
+set_piece_len (GString *out, gsize start, gsize end)
 {
-  put (out, "", 1);
+  guint32 len = (guint32) (end - start);
+
+  memcpy (out->str + start - sizeof len, &len, sizeof len);
   return (guint32) start;
+}
+
+/* Ends the message begun at @start with its NUL and @escape, a
+ * REC_MESSAGE_* byte. */
+static guint32
+end_message (GString *out, gsize start, char escape)
+{
+  const char tail[2] = { '\0', escape };
+  gsize end = out->len;
+
+  json_out_put (out, tail, sizeof tail);
+  return set_piece_len (out, start, end);
+}
+
+/* The engine's own text (a %-s argument, rec_inputs_name()) needs no JSON
+ * escape (recommend-private.h); debug builds check. */
+static inline void
+check_own_text (const char *s, gsize len)
+{
+#ifndef NDEBUG
+  g_assert (json_is_plain (s, len));
+#else
+  (void) s;
+  (void) len;
+#endif
 }
 
 RecInputs *
 rec_inputs_begin (RecCtx *ctx, RecInputs *in)
 {
   in->ctx = ctx;
-  in->start = (guint32) ctx->inputs->len;
+  in->start = (guint32) begin_piece (ctx->inputs, "{", 1);
   in->empty = TRUE;
-  put (ctx->inputs, "{", 1);
   return in;
 }
 
 guint32
 rec_inputs_end (RecInputs *in)
 {
-  put (in->ctx->inputs, "}", 1);
-  return finish_string (in->ctx->inputs, in->start);
+  GString *out = in->ctx->inputs;
+  char *dst = json_out_reserve (out, 2);
+
+  dst[0] = '}';
+  dst[1] = '\0';                         /* its own NUL: the next object follows */
+  json_out_commit (out, dst + 2);
+  return set_piece_len (out, in->start, out->len - 1);
 }
 
-/* ,"key": — the keys are the engine's identifiers, which need no escape. */
-static GString *
-inputs_key (RecInputs *in, const char *key)
+/* Writes ,"key": and returns where the value goes, with room for
+ * @value_len bytes; the caller commits.  The keys are the engine's
+ * identifiers, which need no escape. */
+static inline char *
+inputs_key (RecInputs *in, const char *key, gsize value_len)
 {
-  GString *out = in->ctx->inputs;
+  gsize key_len = strlen (key);
+  char *dst = json_out_reserve (in->ctx->inputs, key_len + 4 + value_len);
 
   if (!in->empty)
-    put (out, ",", 1);
+    *dst++ = ',';
   in->empty = FALSE;
-  put (out, "\"", 1);
-  put (out, key, strlen (key));
-  put (out, "\":", 2);
-  return out;
+  *dst++ = '"';
+  memcpy (dst, key, key_len);
+  dst += key_len;
+  *dst++ = '"';
+  *dst++ = ':';
+  return dst;
 }
 
-static void put_int (GString *out, gint64 v);
+/* A value that is constant text ("null", "true", "[" ...); inline, so
+ * the copy is of a known size. */
+static inline void
+inputs_literal (RecInputs *in, const char *key, const char *text, gsize len)
+{
+  char *dst = inputs_key (in, key, len);
+
+  memcpy (dst, text, len);
+  json_out_commit (in->ctx->inputs, dst + len);
+}
+
+/* A JSON string: copied between quotes when it needs no escape, as most
+ * do. */
+static void
+put_string (GString *out, const char *s)
+{
+  gsize len;
+  char *dst;
+
+  if (s == NULL)
+    {
+      json_out_put (out, "null", 4);
+      return;
+    }
+  len = strlen (s);
+  if (!json_is_plain (s, len))
+    {
+      json_append_escaped (out, s, len);
+      return;
+    }
+  dst = json_out_reserve (out, len + 2);
+  *dst++ = '"';
+  memcpy (dst, s, len);
+  dst += len;
+  *dst++ = '"';
+  json_out_commit (out, dst);
+}
 
 void
 rec_inputs_string (RecInputs *in, const char *key, const char *s)
 {
-  GString *out = inputs_key (in, key);
+  json_out_commit (in->ctx->inputs, inputs_key (in, key, 0));
+  put_string (in->ctx->inputs, s);
+}
 
-  if (s == NULL)
-    put (out, "null", 4);
-  else
-    json_append_escaped (out, s, strlen (s));
+void
+rec_inputs_name (RecInputs *in, const char *key, const char *name)
+{
+  gsize len;
+  char *dst;
+
+  if (name == NULL)
+    {
+      inputs_literal (in, key, "null", 4);
+      return;
+    }
+  len = strlen (name);
+  check_own_text (name, len);
+  dst = inputs_key (in, key, len + 2);
+  *dst++ = '"';
+  memcpy (dst, name, len);
+  dst += len;
+  *dst++ = '"';
+  json_out_commit (in->ctx->inputs, dst);
 }
 
 void
 rec_inputs_number (RecInputs *in, const char *key, gint64 v)
 {
-  put_int (inputs_key (in, key), v);
+  char *dst = inputs_key (in, key, JSON_INT_MAX_LEN);
+
+  json_out_commit (in->ctx->inputs, json_out_int (dst, v));
 }
 
 void
 rec_inputs_flag (RecInputs *in, const char *key, gboolean v)
 {
-  GString *out = inputs_key (in, key);
-
   if (v)
-    put (out, "true", 4);
+    inputs_literal (in, key, "true", 4);
   else
-    put (out, "false", 5);
+    inputs_literal (in, key, "false", 5);
 }
 
 void
 rec_inputs_array_begin (RecInputs *in, const char *key)
 {
-  put (inputs_key (in, key), "[", 1);
+  inputs_literal (in, key, "[", 1);
 }
 
 void
 rec_inputs_array_string (RecInputs *in, guint index, const char *s)
 {
-  GString *out = in->ctx->inputs;
-
   if (index > 0)
-    put (out, ",", 1);
-  if (s == NULL)
-    put (out, "null", 4);
-  else
-    json_append_escaped (out, s, strlen (s));
+    json_out_put (in->ctx->inputs, ",", 1);
+  put_string (in->ctx->inputs, s);
 }
 
 void
 rec_inputs_array_end (RecInputs *in)
 {
-  put (in->ctx->inputs, "]", 1);
-}
-
-/* Ends a message: its NUL, then whether JSON takes it as it is. */
-static guint32
-finish_message (GString *out, gsize start, gboolean plain)
-{
-  char end[2] = { '\0', plain ? REC_MESSAGE_PLAIN : REC_MESSAGE_ESCAPE };
-
-  put (out, end, 2);
-  return (guint32) start;
-}
-
-guint32
-rec_text (RecCtx *ctx, const char *s)
-{
-  gsize start = ctx->text->len;
-  gsize len = strlen (s);
-
-  put (ctx->text, s, len);
-  return finish_message (ctx->text, start, json_is_plain (s, len));
-}
-
-/* Decimal digits of @v (with a sign when negative) appended to @out. */
-static void
-put_int (GString *out, gint64 v)
-{
-  char buf[24];
-  char *p = buf + sizeof buf;
-  guint64 u = v < 0 ? -(guint64) v : (guint64) v;
-
-  do
-    *--p = (char) ('0' + u % 10);
-  while ((u /= 10) != 0);
-  if (v < 0)
-    *--p = '-';
-  put (out, p, (gsize) (buf + sizeof buf - p));
-}
-
-static void
-put_uint (GString *out, guint64 u)
-{
-  char buf[24];
-  char *p = buf + sizeof buf;
-
-  do
-    *--p = (char) ('0' + u % 10);
-  while ((u /= 10) != 0);
-  put (out, p, (gsize) (buf + sizeof buf - p));
-}
-
-/* Whether a piece of a format string goes into JSON as it is.  Formats
- * are the engine's own literals, which hold no control character or '\\'
- * and are valid UTF-8, so only '"' (some English messages quote a tier's
- * name) needs a look, and memchr() is far cheaper than json_is_plain() on
- * the Chinese text that makes up most of a message.  Debug builds check
- * the precondition in full. */
-static gboolean
-literal_is_plain (const char *s, gsize n)
-{
-#ifndef NDEBUG
-  gboolean plain = json_is_plain (s, n);
-  g_assert (plain || memchr (s, '"', n) != NULL);
-  return plain;
-#else
-  return memchr (s, '"', n) == NULL;
-#endif
-}
-
-/* The conversions the engine's messages use; FALSE at any other, which
- * the caller then leaves to GLib's printf.  *@plain is cleared when the
- * text needs a JSON escape (REC_MESSAGE_PLAIN). */
-static gboolean
-format_simple (GString *out, const char *format, va_list ap, gboolean *plain)
-{
-  const char *p = format;
-
-  for (;;)
-    {
-      const char *pct = strchr (p, '%');
-      gsize n = pct != NULL ? (gsize) (pct - p) : strlen (p);
-
-      put (out, p, n);
-      if (*plain && n > 0)
-        *plain = literal_is_plain (p, n);
-      if (pct == NULL)
-        return TRUE;
-      p = pct + 1;
-      switch (*p)
-        {
-        case 's':
-          {
-            const char *s = va_arg (ap, const char *);
-            if (s == NULL)
-              s = "(null)";        /* as glibc prints it */
-            gsize len = strlen (s);
-            put (out, s, len);
-            if (*plain)
-              *plain = json_is_plain (s, len);    /* rule or case text: any bytes */
-          }
-          break;
-        case 'd':
-        case 'i':
-          put_int (out, va_arg (ap, int));
-          break;
-        case 'u':
-          put_uint (out, va_arg (ap, unsigned int));
-          break;
-        case '%':
-          put (out, "%", 1);
-          break;
-        case 'l':
-          if (p[1] == 'd' || p[1] == 'i')
-            put_int (out, va_arg (ap, long));
-          else if (p[1] == 'u')
-            put_uint (out, va_arg (ap, unsigned long));
-          else
-            return FALSE;
-          p++;
-          break;
-        default:
-          return FALSE;
-        }
-      p++;
-    }
-}
-
-guint32
-rec_textf (RecCtx *ctx, const char *format, ...)
-{
-  gsize start = ctx->text->len;
-  gboolean plain = TRUE;
-  va_list ap, again;
-
-  va_start (ap, format);
-  va_copy (again, ap);
-  if (!format_simple (ctx->text, format, ap, &plain))
-    {
-      g_string_truncate (ctx->text, start);
-      g_string_append_vprintf (ctx->text, format, again);
-      plain = json_is_plain (ctx->text->str + start, ctx->text->len - start);
-    }
-  va_end (again);
-  va_end (ap);
-  return finish_message (ctx->text, start, plain);
+  json_out_put (in->ctx->inputs, "]", 1);
 }
 
 void
 rec_inputs_date (RecInputs *in, const char *key, gint32 day)
 {
-  GString *out = inputs_key (in, key);
-  char buf[12];
+  char *dst;
 
   if (day == DATE_NONE)
     {
-      put (out, "null", 4);
+      inputs_literal (in, key, "null", 4);
       return;
     }
   /* YYYY-MM-DD (or ????-??-??): nothing to escape. */
-  buf[0] = '"';
-  date_format_buf (day, buf + 1);
-  put (out, buf, 11);
-  put (out, "\"", 1);
+  dst = inputs_key (in, key, DATE_TEXT_LEN + 2);
+  *dst++ = '"';
+  dst = date_format_to (day, dst);
+  *dst++ = '"';
+  json_out_commit (in->ctx->inputs, dst);
 }
 
 void
 rec_inputs_bool (RecInputs *in, const char *key, const FactValue *fv)
 {
   if (!fv->known)
-    put (inputs_key (in, key), "null", 4);
+    inputs_literal (in, key, "null", 4);
   else
     rec_inputs_flag (in, key, fv->value != 0);
 }
@@ -602,7 +541,281 @@ rec_inputs_int (RecInputs *in, const char *key, gboolean known, gint64 v)
   if (known)
     rec_inputs_number (in, key, v);
   else
-    put (inputs_key (in, key), "null", 4);
+    inputs_literal (in, key, "null", 4);
+}
+
+/* How much of the JSON escaping the engine's own text needs (a
+ * REC_MESSAGE_* byte).  Its literals (formats, rec_text()) hold no control
+ * character or '\\' and are valid UTF-8, so only a '"' (some English
+ * messages quote a tier's name) needs a look, and memchr() is far cheaper
+ * than json_is_plain() on the Chinese text that makes up most of a
+ * message.  Debug builds check the precondition in full. */
+static char
+literal_escape (const char *s, gsize n)
+{
+  gboolean quote = memchr (s, '"', n) != NULL;
+
+#ifndef NDEBUG
+  /* Every run between two quotes needs no escape (a '"' never splits a
+   * UTF-8 sequence). */
+  for (const char *end = s + n;;)
+    {
+      const char *q = memchr (s, '"', (gsize) (end - s));
+
+      g_assert (json_is_plain (s, (gsize) ((q != NULL ? q : end) - s)));
+      if (q == NULL)
+        break;
+      s = q + 1;
+    }
+#endif
+  return quote ? REC_MESSAGE_QUOTES : REC_MESSAGE_PLAIN;
+}
+
+guint32
+rec_text (RecCtx *ctx, const char *s)
+{
+  gsize start = begin_piece (ctx->text, "", 0);
+  gsize len = strlen (s);
+
+  json_out_put (ctx->text, s, len);
+  return end_message (ctx->text, start, literal_escape (s, len));
+}
+
+/* A message format taken apart once: its literal pieces, each followed by
+ * a conversion.  The engine's formats are string literals (the printf
+ * attribute and -Wformat-nonliteral make every call pass one), so a
+ * format's address names the same text for the life of the process, and
+ * the parse is kept per address (format_get()) instead of searching every
+ * format for its conversions at every message. */
+typedef enum {
+  CONV_END = 0,                        /* the last piece: nothing after it */
+  CONV_TEXT,                           /* %s: rule or case text */
+  CONV_OWN_TEXT,                       /* %-s: the engine's own text */
+  CONV_INT,                            /* %d, %i */
+  CONV_UINT,                           /* %u */
+  CONV_LONG,                           /* %ld, %li */
+  CONV_ULONG,                          /* %lu */
+  CONV_PERCENT,                        /* %% */
+} Conv;
+
+#define FORMAT_MAX_PIECES 10           /* more conversions go to GLib's printf */
+
+typedef struct {
+  const char *format;
+  guint16 len;                         /* strlen (format) */
+  char escape;                         /* literal_escape() of the format */
+  struct {
+    guint16 start, len;                /* literal text: format[start .. start + len) */
+    guint8 conv;                       /* Conv after it */
+  } pieces[FORMAT_MAX_PIECES];
+} Format;
+
+/* Takes @format apart into @f; FALSE for a conversion format_apply() does
+ * not know, or too many. */
+static gboolean
+format_parse (const char *format, Format *f)
+{
+  const char *p = format;
+  gsize len = strlen (format);
+
+  if (len > G_MAXUINT16)
+    return FALSE;
+  f->format = format;
+  f->len = (guint16) len;
+  /* '"' cannot be part of a conversion, so one look at the whole format
+   * answers for all its literal text. */
+  f->escape = literal_escape (format, len);
+  for (guint i = 0; i < FORMAT_MAX_PIECES; i++)
+    {
+      const char *pct = strchr (p, '%');
+
+      f->pieces[i].start = (guint16) (p - format);
+      f->pieces[i].len = (guint16) ((pct != NULL ? pct : format + len) - p);
+      if (pct == NULL)
+        {
+          f->pieces[i].conv = CONV_END;
+          return TRUE;
+        }
+      p = pct + 1;
+      switch (*p)
+        {
+        case 's': f->pieces[i].conv = CONV_TEXT; break;
+        case 'd':
+        case 'i': f->pieces[i].conv = CONV_INT; break;
+        case 'u': f->pieces[i].conv = CONV_UINT; break;
+        case '%': f->pieces[i].conv = CONV_PERCENT; break;
+        case '-':
+          if (p[1] != 's')
+            return FALSE;
+          f->pieces[i].conv = CONV_OWN_TEXT;
+          p++;
+          break;
+        case 'l':
+          if (p[1] == 'd' || p[1] == 'i')
+            f->pieces[i].conv = CONV_LONG;
+          else if (p[1] == 'u')
+            f->pieces[i].conv = CONV_ULONG;
+          else
+            return FALSE;
+          p++;
+          break;
+        default:
+          return FALSE;
+        }
+      p++;
+    }
+  return FALSE;
+}
+
+/* Parsed formats by address, filled as formats are first used and never
+ * emptied: like the literals they describe they last as long as the
+ * process, at most FORMAT_SLOTS blocks of a few dozen bytes.  Lock-free
+ * (a published entry never changes), so messages from many threads share
+ * it. */
+#define FORMAT_SLOTS 512               /* a power of two; the engine has about 80 formats */
+#define FORMAT_PROBES 8
+
+static Format *format_cache[FORMAT_SLOTS];
+
+/* @format parsed: from the cache, or into @scratch when its slots are
+ * taken; NULL when format_apply() cannot write it. */
+static const Format *
+format_get (const char *format, Format *scratch)
+{
+  guintptr a = (guintptr) format;
+  guint slot = (guint) (a ^ a >> 9);
+
+  for (guint i = 0; i < FORMAT_PROBES; i++, slot++)
+    {
+      Format **entry = &format_cache[slot % FORMAT_SLOTS];
+      Format *f = g_atomic_pointer_get (entry);
+
+      if (f == NULL)
+        {
+          if (!format_parse (format, scratch))
+            return NULL;
+          f = g_memdup2 (scratch, sizeof *scratch);
+          if (g_atomic_pointer_compare_and_exchange (entry, NULL, f))
+            return f;
+          g_free (f);                  /* another thread took the slot first */
+          return scratch;
+        }
+      if (f->format == format)
+        return f;
+    }
+  return format_parse (format, scratch) ? scratch : NULL;
+}
+
+/* Appends @s for a %s or %-s, with room after it for the rest of the
+ * message (@room bytes, the whole format and the tail).  A %s argument is
+ * rule or case text, any bytes, so *@plain is cleared unless JSON takes it
+ * as it is; a %-s argument is the engine's own text and needs no escape
+ * (recommend-private.h), which debug builds check. */
+static inline char *
+put_arg (GString *out, char *dst, const char *s, gboolean own, gsize room, gboolean *plain)
+{
+  gsize len;
+
+  if (s == NULL)
+    s = "(null)";                      /* as glibc prints it */
+  len = strlen (s);
+  json_out_commit (out, dst);
+  dst = json_out_reserve (out, len + room);
+  memcpy (dst, s, len);
+  if (own)
+    check_own_text (s, len);
+  else if (*plain)
+    *plain = json_is_plain (s, len);
+  return dst + len;
+}
+
+/* Appends the digits of @v (@is_signed: a gint64 in a guint64) with @room
+ * bytes after them. */
+static inline char *
+put_number (GString *out, char *dst, guint64 v, gboolean is_signed, gsize room)
+{
+  json_out_commit (out, dst);
+  dst = json_out_reserve (out, JSON_INT_MAX_LEN + room);
+  return is_signed ? json_out_int (dst, (gint64) v) : json_out_uint (dst, v);
+}
+
+/* Writes the message @f describes with the arguments @ap as a piece of
+ * @out (begin_piece() ... end_message(), in one): returns its offset.
+ * The room made for each part holds the whole format and the tail after
+ * it, so only the conversions check for room. */
+static guint32
+format_apply (GString *out, const Format *f, va_list ap)
+{
+  gsize room = (gsize) f->len + 2;
+  gboolean plain = TRUE;                   /* every %s argument so far */
+  char *dst = json_out_reserve (out, sizeof (guint32) + room) + sizeof (guint32);
+  gsize start = (gsize) (dst - out->str);
+  gsize end;
+
+  for (guint i = 0;; i++)
+    {
+      if (f->pieces[i].len != 0)        /* often empty: "%-s：%-s" */
+        {
+          memcpy (dst, f->format + f->pieces[i].start, f->pieces[i].len);
+          dst += f->pieces[i].len;
+        }
+      switch ((Conv) f->pieces[i].conv)
+        {
+        case CONV_END:
+          end = (gsize) (dst - out->str);
+          *dst++ = '\0';
+          /* The literal text needs a '"' escaped at most, the %-s
+           * arguments nothing: the %s arguments decide. */
+          *dst++ = plain ? f->escape : REC_MESSAGE_ESCAPE;
+          json_out_commit (out, dst);
+          return set_piece_len (out, start, end);
+        case CONV_TEXT:
+        case CONV_OWN_TEXT:
+          dst = put_arg (out, dst, va_arg (ap, const char *),
+                         f->pieces[i].conv == CONV_OWN_TEXT, room, &plain);
+          break;
+        case CONV_INT:
+          dst = put_number (out, dst, (guint64) (gint64) va_arg (ap, int), TRUE, room);
+          break;
+        case CONV_UINT:
+          dst = put_number (out, dst, va_arg (ap, unsigned int), FALSE, room);
+          break;
+        case CONV_LONG:
+          dst = put_number (out, dst, (guint64) (gint64) va_arg (ap, long), TRUE, room);
+          break;
+        case CONV_ULONG:
+          dst = put_number (out, dst, va_arg (ap, unsigned long), FALSE, room);
+          break;
+        case CONV_PERCENT:
+        default:
+          *dst++ = '%';                /* within the room: "%%" is two bytes of format */
+          break;
+        }
+    }
+}
+
+guint32
+rec_textf (RecCtx *ctx, const char *format, ...)
+{
+  GString *out = ctx->text;
+  Format scratch;
+  const Format *f = format_get (format, &scratch);
+  guint32 offset;
+  va_list ap;
+
+  va_start (ap, format);
+  if (f != NULL)
+    offset = format_apply (out, f, ap);
+  else
+    {
+      gsize start = begin_piece (out, "", 0);
+
+      g_string_append_vprintf (out, format, ap);
+      offset = end_message (out, start, json_is_plain (out->str + start, out->len - start)
+                                        ? REC_MESSAGE_PLAIN : REC_MESSAGE_ESCAPE);
+    }
+  va_end (ap);
+  return offset;
 }
 
 const char *

@@ -29,6 +29,7 @@
  */
 #pragma once
 
+#include <string.h>
 #include <glib.h>
 #include <enforce/enforce-recommendation.h>
 #include "case-private.h"
@@ -115,21 +116,36 @@ typedef struct {
                                         * (model.h); NULL without a citation */
 } RecStep;
 
-/* A recommendation's trace, owned by the result. */
+/* A recommendation's trace, owned by the result.  Each inputs object and
+ * each message in the buffers follows its length (rec_trace_len()) and is
+ * followed by its NUL. */
 typedef struct {
   GArray *steps;                       /* RecStep, in order */
-  char *inputs;                        /* every step's inputs object, NUL-separated */
+  char *inputs;                        /* every step's inputs object */
   gsize inputs_len;
   char *text;                          /* every step's messages, each followed by its NUL
                                         * and a REC_MESSAGE_* byte */
   gsize text_len;
 } RecTrace;
 
-/* The byte after a message's NUL: whether the message goes into JSON as it
- * is (json_is_plain()), found while the message is written, so the JSON
- * writer does not scan every message again (recommendation-json.c). */
-#define REC_MESSAGE_ESCAPE '\0'
-#define REC_MESSAGE_PLAIN  '\1'
+/* The byte after a message's NUL: how much JSON escaping the message
+ * needs, found while it is written, so the JSON writer does not scan every
+ * message again (recommendation-json.c). */
+#define REC_MESSAGE_ESCAPE '\0'            /* any: json_append_escaped() */
+#define REC_MESSAGE_PLAIN  '\1'            /* none (json_is_plain()) */
+#define REC_MESSAGE_QUOTES '\2'            /* its '"' only: plain otherwise */
+
+/* The length of the inputs object or message at @offset of trace buffer
+ * @buf (a RecStep offset), stored before it (unaligned, native order) so
+ * the JSON writer copies it without a strlen(). */
+static inline gsize
+rec_trace_len (const char *buf, guint32 offset)
+{
+  guint32 len;
+
+  memcpy (&len, buf + offset - sizeof len, sizeof len);
+  return len;
+}
 
 /* Laid out small (under glibc's 1 KiB tcache limit with a short case id)
  * because malloc and free of the block are a good part of the cost of a
@@ -256,6 +272,10 @@ RecInputs *rec_inputs_begin (RecCtx *ctx, RecInputs *in);
 guint32 rec_inputs_end (RecInputs *in);
 /* Members.  A NULL string is written null. */
 void rec_inputs_string (RecInputs *in, const char *key, const char *s);
+/* A string the engine wrote, which needs no JSON escape (not scanned;
+ * debug builds check): one of its own names ("fine", "half_up") or a date
+ * it formatted.  Rule or case text goes through rec_inputs_string(). */
+void rec_inputs_name (RecInputs *in, const char *key, const char *name);
 void rec_inputs_number (RecInputs *in, const char *key, gint64 v);
 void rec_inputs_flag (RecInputs *in, const char *key, gboolean v);
 /* An array of strings: begin, each item (@index 0 first), end. */
@@ -263,9 +283,17 @@ void rec_inputs_array_begin (RecInputs *in, const char *key);
 void rec_inputs_array_string (RecInputs *in, guint index, const char *s);
 void rec_inputs_array_end (RecInputs *in);
 /* A step message in @ctx's text buffer; returns its offset.  rec_textf()
- * formats %s, %d, %i, %u, %li, %lu and %% itself (no printf on the trace
- * path) and hands anything else to GLib; the attribute keeps the formats
- * checked. */
+ * formats %s, %-s, %d, %i, %u, %li, %lu and %% itself (no printf on the
+ * trace path) and hands anything else to GLib; the attribute keeps the
+ * formats checked.  The JSON writer copies most messages as they are, and
+ * what it must escape is found here, cheaply for the engine's own text:
+ *   - the formats and rec_text()'s literal are valid UTF-8 with no control
+ *     character or '\\', so only a '"' is looked for;
+ *   - a %-s argument (printf prints "%-s" as "%s") is text the engine
+ *     wrote, which needs no escape at all: one of its literals without a
+ *     '"', or a date, amount or name it formatted.  Not scanned;
+ *   - a %s argument (rule or case text) is checked in full.
+ * Debug builds check the first two. */
 guint32 rec_text (RecCtx *ctx, const char *s);
 guint32 rec_textf (RecCtx *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
 /* Members whose value may be unknown: written as null then. */
@@ -412,6 +440,9 @@ gboolean rec_add_workdays (const EnforceRuleSet *rules, gint32 from, int n, gint
 /* Text helpers shared by the text and JSON output (recommendation.c). */
 /* "2000.00" into @buf (>= 32 bytes). */
 void rec_format_yuan (gint64 fen, char buf[32]);
+/* The same text at @dst (room for 32 bytes), without a NUL; returns the
+ * end. */
+char *rec_format_yuan_to (gint64 fen, char *dst);
 const char *rec_order_kind_name (OrderKind k);
 const char *rec_order_label_zh (OrderKind k);
 /* One "unverified" line for a note, caller frees. */

@@ -165,8 +165,8 @@ law_step (RecCtx *ctx, RecEval *e, const LawVersions *lv, const char *zh, const 
   if (lv->decision)
     date_format_buf (lv->decision->from, d);
   rec_step_add (e->steps, "law_in_force", rec_inputs_end (&inp),
-                rec_textf (ctx, "%s（行为时版本%s，决定时版本%s）", zh, a, d[0] ? d : no_decision ? "（未提供决定日期）" : "无"),
-                rec_textf (ctx, "%s (act-date version %s, decision-date version %s)", en, a, d[0] ? d : no_decision ? "no decision date" : "none"),
+                rec_textf (ctx, "%-s（行为时版本%-s，决定时版本%-s）", zh, a, d[0] ? d : no_decision ? "（未提供决定日期）" : "无"),
+                rec_textf (ctx, "%-s (act-date version %-s, decision-date version %-s)", en, a, d[0] ? d : no_decision ? "no decision date" : "none"),
                 rec_law_citation (ctx, LAW_ART_37));
   /* The law step precedes the gates it governs. */
   if (e->steps->len > 1)
@@ -644,7 +644,7 @@ excluded_steps (RecCtx *ctx, GArray *steps, const EnforceRecommendation *r)
       guint32 zh, en;
 
       rec_inputs_string (w, "benchmark", id);
-      rec_inputs_string (w, "reason", rec_excluded_reason_name (r->excluded_reason[i]));
+      rec_inputs_name (w, "reason", rec_excluded_reason_name (r->excluded_reason[i]));
       switch (r->excluded_reason[i])
         {
         case EXCLUDED_LIGHTER_FINE:

@@ -16,23 +16,8 @@
 #include <enforce/enforce-version.h>
 #include "citation.h"
 
-/* Appends @n bytes (GString's own append is an out-of-line call that
- * re-checks its arguments every time). */
-static inline void
-put (GString *out, const char *s, gsize n)
-{
-  if (out->allocated_len - out->len > n)
-    {
-      memcpy (out->str + out->len, s, n);
-      out->len += n;
-      out->str[out->len] = '\0';
-    }
-  else
-    g_string_append_len (out, s, (gssize) n);
-}
-
 /* Constant text: keys with their quotes and colons, punctuation. */
-#define PUT_LITERAL(out, s) put ((out), (s), sizeof (s) - 1)
+#define PUT_LITERAL(out, s) json_out_put ((out), (s), sizeof (s) - 1)
 
 /* A string from the rules or the case, escaped; NULL writes null. */
 static void
@@ -44,29 +29,33 @@ put_string (GString *out, const char *s)
     json_append_escaped (out, s, strlen (s));
 }
 
+/* @s (@len bytes) between quotes, as it is. */
+static void
+put_quoted (GString *out, const char *s, gsize len)
+{
+  char *dst = json_out_reserve (out, len + 2);
+
+  *dst++ = '"';
+  memcpy (dst, s, len);
+  dst += len;
+  *dst++ = '"';
+  json_out_commit (out, dst);
+}
+
 /* One of the engine's own names ("fine", "half_up", a trace code): plain
  * ASCII identifiers that need no escaping. */
 static void
 put_name (GString *out, const char *s)
 {
-  PUT_LITERAL (out, "\"");
-  put (out, s, strlen (s));
-  PUT_LITERAL (out, "\"");
+  put_quoted (out, s, strlen (s));
 }
 
 static void
 put_int (GString *out, gint64 v)
 {
-  char buf[24];
-  char *end = buf + sizeof buf, *p = end;
-  guint64 u = v < 0 ? 0 - (guint64) v : (guint64) v;   /* well defined for G_MININT64 */
+  char *dst = json_out_reserve (out, JSON_INT_MAX_LEN);
 
-  do
-    *--p = (char) ('0' + u % 10);
-  while ((u /= 10) != 0);
-  if (v < 0)
-    *--p = '-';
-  put (out, p, (gsize) (end - p));
+  json_out_commit (out, json_out_int (dst, v));
 }
 
 static void
@@ -92,22 +81,24 @@ put_yuan (GString *out, gint64 fen)
 {
   char buf[32];
 
-  rec_format_yuan (fen, buf);
-  put_name (out, buf);
+  put_quoted (out, buf, (gsize) (rec_format_yuan_to (fen, buf) - buf));
 }
 
 static void
 put_date (GString *out, gint32 day)
 {
-  char buf[11];
+  char *dst;
 
   if (day == DATE_NONE)
     {
       PUT_LITERAL (out, "null");
       return;
     }
-  date_format_buf (day, buf);
-  put_name (out, buf);
+  dst = json_out_reserve (out, DATE_TEXT_LEN + 2);
+  *dst++ = '"';
+  dst = date_format_to (day, dst);
+  *dst++ = '"';
+  json_out_commit (out, dst);
 }
 
 static void
@@ -282,6 +273,36 @@ write_deadlines (GString *out, const EnforceRecommendation *r)
   PUT_LITERAL (out, "}");
 }
 
+/* One "unverified" line, written where it goes and escaped only when it
+ * must be (a note quotes rule text): no scratch string to allocate. */
+static void
+put_note (GString *out, const RecNote *note)
+{
+  gsize start = out->len;
+  gsize len;
+
+  rec_note_append (out, note, ENFORCE_LANG_EN);
+  len = out->len - start;
+  if (json_is_plain (out->str + start, len))
+    {
+      char *text;
+
+      json_out_reserve (out, 2);
+      text = out->str + start;
+      memmove (text + 1, text, len);         /* after its opening quote */
+      text[0] = '"';
+      text[len + 1] = '"';
+      json_out_commit (out, text + len + 2);
+    }
+  else
+    {
+      g_autofree char *text = g_strndup (out->str + start, len);
+
+      g_string_truncate (out, start);
+      json_append_escaped (out, text, len);
+    }
+}
+
 static void
 write_lists (GString *out, const EnforceRecommendation *r)
 {
@@ -293,70 +314,137 @@ write_lists (GString *out, const EnforceRecommendation *r)
       put_string (out, r->lists.missing[i]);
     }
   PUT_LITERAL (out, "],\"unverified\":[");
-  if (r->lists.n_notes > 0)
+  for (guint i = 0; i < r->lists.n_notes; i++)
     {
-      /* One scratch string for all the lines. */
-      GString *text = g_string_sized_new (128);
-
-      for (guint i = 0; i < r->lists.n_notes; i++)
-        {
-          if (i > 0)
-            PUT_LITERAL (out, ",");
-          g_string_truncate (text, 0);
-          rec_note_append (text, &r->lists.notes[i], ENFORCE_LANG_EN);
-          json_append_escaped (out, text->str, text->len);
-        }
-      g_string_free (text, TRUE);
+      if (i > 0)
+        PUT_LITERAL (out, ",");
+      put_note (out, &r->lists.notes[i]);
     }
   PUT_LITERAL (out, "]");
 }
 
-/* A step message; rec_textf() has marked whether it needs an escape, and
- * most do not, so most are copied without a second scan. */
+/* @s (@len bytes), JSON-plain but for its '"', as a string literal: the
+ * escape for each quote and the text between copied as it is. */
 static void
-put_message (GString *out, const char *msg)
+put_quoting (GString *out, const char *s, gsize len)
 {
-  gsize len = strlen (msg);
+  const char *end = s + len;
+  const char *quote;
 
-  if (msg[len + 1] == REC_MESSAGE_PLAIN)
+  PUT_LITERAL (out, "\"");
+  while ((quote = memchr (s, '"', (gsize) (end - s))) != NULL)
     {
-      PUT_LITERAL (out, "\"");
-      put (out, msg, len);
-      PUT_LITERAL (out, "\"");
+      json_out_put (out, s, (gsize) (quote - s));
+      PUT_LITERAL (out, "\\\"");
+      s = quote + 1;
     }
-  else
-    json_append_escaped (out, msg, len);
+  json_out_put (out, s, (gsize) (end - s));
+  PUT_LITERAL (out, "\"");
 }
+
+/* A step message, with what escaping rec_textf() found it needs: most
+ * need none, so most are copied without a second scan. */
+typedef struct {
+  const char *text;
+  gsize len;
+  char escape;                         /* REC_MESSAGE_* */
+} Message;
+
+static Message
+message_at (const RecTrace *t, guint32 offset)
+{
+  Message m;
+
+  m.text = t->text + offset;
+  m.len = rec_trace_len (t->text, offset);
+  m.escape = m.text[m.len + 1];
+  return m;
+}
+
+static void
+put_message (GString *out, const Message *m)
+{
+  switch (m->escape)
+    {
+    case REC_MESSAGE_PLAIN:
+      put_quoted (out, m->text, m->len);
+      break;
+    case REC_MESSAGE_QUOTES:
+      put_quoting (out, m->text, m->len);
+      break;
+    default:
+      json_append_escaped (out, m->text, m->len);
+      break;
+    }
+}
+
+static inline char *
+copy (char *dst, const char *s, gsize n)
+{
+  memcpy (dst, s, n);
+  return dst + n;
+}
+
+#define COPY_LITERAL(dst, s) copy ((dst), (s), sizeof (s) - 1)
 
 /* One step: {"code":…,"inputs":{…},"message":{"zh":…,"en":…},"citation":{…}|null}.
  * The inputs and the citation are JSON already (the citation written once
- * by the loader), so only the messages need escaping. */
+ * by the loader), so only the messages may need escaping. */
 static void
 write_step (GString *out, const RecTrace *t, const RecStep *s)
 {
-  const char *zh = t->text + s->message[ENFORCE_LANG_ZH];
-  const char *en = t->text + s->message[ENFORCE_LANG_EN];
-  const char *inputs = t->inputs + s->inputs;
+  Message zh = message_at (t, s->message[ENFORCE_LANG_ZH]);
+  Message en = message_at (t, s->message[ENFORCE_LANG_EN]);
+  const Citation *c = s->citation;
+  gsize code_len = strlen (s->code);
+  gsize inputs_len = rec_trace_len (t->inputs, s->inputs);
+  char *dst;
 
-  PUT_LITERAL (out, "{\"code\":");
-  put_name (out, s->code);
-  PUT_LITERAL (out, ",\"inputs\":");
-  put (out, inputs, strlen (inputs));
-  PUT_LITERAL (out, ",\"message\":{\"zh\":");
-  put_message (out, zh);
+  /* The usual step, whose messages need no escape and whose citation is
+   * rendered (or absent): every piece copied into room made once.  The
+   * constant text is 60 bytes. */
+  if (zh.escape == REC_MESSAGE_PLAIN && en.escape == REC_MESSAGE_PLAIN
+      && (c == NULL || c->json != NULL))
+    {
+      gsize cite_len = c != NULL ? c->json_len : 4;
+
+      dst = json_out_reserve (out, code_len + inputs_len + zh.len + en.len + cite_len + 64);
+      dst = COPY_LITERAL (dst, "{\"code\":\"");
+      dst = copy (dst, s->code, code_len);
+      dst = COPY_LITERAL (dst, "\",\"inputs\":");
+      dst = copy (dst, t->inputs + s->inputs, inputs_len);
+      dst = COPY_LITERAL (dst, ",\"message\":{\"zh\":\"");
+      dst = copy (dst, zh.text, zh.len);
+      dst = COPY_LITERAL (dst, "\",\"en\":\"");
+      dst = copy (dst, en.text, en.len);
+      dst = COPY_LITERAL (dst, "\"},\"citation\":");
+      dst = c != NULL ? copy (dst, c->json, cite_len) : COPY_LITERAL (dst, "null");
+      *dst++ = '}';
+      json_out_commit (out, dst);
+      return;
+    }
+
+  dst = json_out_reserve (out, code_len + inputs_len + 64);
+  dst = COPY_LITERAL (dst, "{\"code\":\"");
+  dst = copy (dst, s->code, code_len);
+  dst = COPY_LITERAL (dst, "\",\"inputs\":");
+  dst = copy (dst, t->inputs + s->inputs, inputs_len);
+  dst = COPY_LITERAL (dst, ",\"message\":{\"zh\":");
+  json_out_commit (out, dst);
+  put_message (out, &zh);
   PUT_LITERAL (out, ",\"en\":");
-  put_message (out, en);
+  put_message (out, &en);
   PUT_LITERAL (out, "},\"citation\":");
-  if (s->citation == NULL)
+  if (c == NULL)
     PUT_LITERAL (out, "null");
-  else if (s->citation->json != NULL)
-    put (out, s->citation->json, strlen (s->citation->json));
+  else if (c->json != NULL)
+    json_out_put (out, c->json, c->json_len);
   else
     {
       JsonWriter cw;
 
       json_writer_init (&cw, out);
-      citation_write_json (&cw, s->citation);
+      citation_write_json (&cw, c);
     }
   PUT_LITERAL (out, "}");
 }
@@ -400,11 +488,10 @@ recommendation_write_json (const EnforceRecommendation *r, JsonWriter *w)
   write_lists (out, r);
   write_trace (out, r);
   PUT_LITERAL (out, ",\"stamp\":{\"rule_set\":");
-  put_string (out, r->rules->hash);
+  put_name (out, r->rules->hash);          /* "sha256:" and hex digits */
   PUT_LITERAL (out, ",\"benchmark_version\":");
   put_string (out, r->version ? r->version_text : NULL);
-  PUT_LITERAL (out, ",\"engine\":");
-  put_string (out, ENFORCE_VERSION_STRING);
+  PUT_LITERAL (out, ",\"engine\":\"" ENFORCE_VERSION_STRING "\"");
   PUT_LITERAL (out, "}}");
 }
 
@@ -416,7 +503,8 @@ enforce_recommendation_to_json (const EnforceRecommendation *self)
 
   g_return_val_if_fail (self != NULL, NULL);
   /* Sized once: a trace is most of the output, its citations about 300
-   * bytes a step and its text about as long once written as JSON. */
+   * bytes a step and its text about as long once written as JSON (less
+   * the lengths stored before each piece). */
   out = g_string_sized_new (1024 + (self->trace ? self->trace->inputs_len + self->trace->text_len * 9 / 8
                                                   + 320 * self->trace->steps->len : 0));
   json_writer_init (&w, out);

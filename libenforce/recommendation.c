@@ -298,28 +298,26 @@ rec_order_label_zh (OrderKind k)
     }
 }
 
+char *
+rec_format_yuan_to (gint64 fen, char *dst)
+{
+  /* "-12.05": written by hand, it is on the path of every amount shown. */
+  guint64 a = fen < 0 ? 0 - (guint64) fen : (guint64) fen;
+  guint cents = (guint) (a % FEN_PER_YUAN);
+
+  if (fen < 0)
+    *dst++ = '-';
+  dst = json_out_uint (dst, a / FEN_PER_YUAN);
+  *dst++ = '.';
+  *dst++ = (char) ('0' + cents / 10);
+  *dst++ = (char) ('0' + cents % 10);
+  return dst;
+}
+
 void
 rec_format_yuan (gint64 fen, char buf[32])
 {
-  /* "-12.05": written by hand, it is on the path of every amount shown. */
-  guint64 a = fen < 0 ? -(guint64) fen : (guint64) fen;
-  guint64 yuan = a / FEN_PER_YUAN;
-  guint cents = (guint) (a % FEN_PER_YUAN);
-  char digits[24];
-  int n = 0;
-  char *p = buf;
-
-  do
-    digits[n++] = (char) ('0' + yuan % 10);
-  while ((yuan /= 10) != 0);
-  if (fen < 0)
-    *p++ = '-';
-  while (n > 0)
-    *p++ = digits[--n];
-  *p++ = '.';
-  *p++ = (char) ('0' + cents / 10);
-  *p++ = (char) ('0' + cents % 10);
-  *p = '\0';
+  *rec_format_yuan_to (fen, buf) = '\0';
 }
 
 const char *
@@ -353,16 +351,18 @@ note_of (const RecNote *n)
 static void
 append_int (GString *out, gint64 v)
 {
-  char buf[24];
-  char *p = buf + sizeof buf;
-  guint64 u = v < 0 ? -(guint64) v : (guint64) v;
+  char *dst = json_out_reserve (out, JSON_INT_MAX_LEN);
 
-  do
-    *--p = (char) ('0' + u % 10);
-  while ((u /= 10) != 0);
-  if (v < 0)
-    *--p = '-';
-  g_string_append_len (out, p, buf + sizeof buf - p);
+  json_out_commit (out, json_out_int (dst, v));
+}
+
+/* @s appended: the JSON of every recommendation writes its notes, and
+ * GLib 2.74's g_string_append() is an out-of-line call that checks its
+ * arguments (json-writer.h). */
+static void
+append (GString *out, const char *s)
+{
+  json_out_put (out, s, strlen (s));
 }
 
 void
@@ -375,91 +375,91 @@ rec_note_append (GString *out, const RecNote *n, EnforceLang lang)
   switch (n->kind)
     {
     case NOTE_BENCHMARK:
-      g_string_append (out, zh ? "基准 " : "benchmark ");
-      g_string_append (out, n->name ? n->name : "(null)");
+      append (out, zh ? "基准 " : "benchmark ");
+      append (out, n->name ? n->name : "(null)");
       break;
     case NOTE_VERSION:
       date_format_buf (n->number, date);
       if (zh)
         {
-          g_string_append (out, "基准 ");
-          g_string_append (out, n->name ? n->name : "(null)");
-          g_string_append (out, "（");
-          g_string_append (out, date);
-          g_string_append (out, "版）");
+          append (out, "基准 ");
+          append (out, n->name ? n->name : "(null)");
+          append (out, "（");
+          append (out, date);
+          append (out, "版）");
         }
       else
         {
-          g_string_append (out, "version ");
-          g_string_append (out, date);
-          g_string_append (out, " of ");
-          g_string_append (out, n->name ? n->name : "(null)");
+          append (out, "version ");
+          append (out, date);
+          append (out, " of ");
+          append (out, n->name ? n->name : "(null)");
         }
       break;
     case NOTE_TIER:
-      g_string_append (out, zh ? "阶次“" : "tier ");
-      g_string_append (out, n->name ? n->name : "(null)");
+      append (out, zh ? "阶次“" : "tier ");
+      append (out, n->name ? n->name : "(null)");
       if (zh)
-        g_string_append (out, "”");
+        append (out, "”");
       break;
     case NOTE_EXEMPTION:
-      g_string_append (out, zh ? "免罚情形“" : "exemption ");
-      g_string_append (out, n->name ? n->name : "(null)");
+      append (out, zh ? "免罚情形“" : "exemption ");
+      append (out, n->name ? n->name : "(null)");
       if (zh)
-        g_string_append (out, "”");
+        append (out, "”");
       break;
     case NOTE_CITATION:
       {
         const Citation *c = n->subject;
 
-        g_string_append (out, n->name ? n->name : "");
-        g_string_append (out, zh ? " 引用" : " cites ");
+        append (out, n->name ? n->name : "");
+        append (out, zh ? " 引用" : " cites ");
         if (c == NULL)
-          g_string_append (out, "?");
+          append (out, "?");
         else if (c->text[zh ? ENFORCE_LANG_ZH : ENFORCE_LANG_EN] != NULL)
-          g_string_append (out, c->text[zh ? ENFORCE_LANG_ZH : ENFORCE_LANG_EN]);
+          append (out, c->text[zh ? ENFORCE_LANG_ZH : ENFORCE_LANG_EN]);
         else
           citation_append (out, c, lang);
       }
       break;
     case NOTE_PARAM:
-      g_string_append (out, zh ? "参数 " : "parameter ");
-      g_string_append (out, n->name ? n->name : "(null)");
+      append (out, zh ? "参数 " : "parameter ");
+      append (out, n->name ? n->name : "(null)");
       break;
     case NOTE_POLICY:
       {
         const Policy *pol = n->subject;
 
-        g_string_append (out, zh ? "裁量政策（" : "discretion policy (");
-        g_string_append (out, policy_kind_names[pol->kind]);
-        g_string_append (out, zh ? "，起点" : ", start ");
+        append (out, zh ? "裁量政策（" : "discretion policy (");
+        append (out, policy_kind_names[pol->kind]);
+        append (out, zh ? "，起点" : ", start ");
         append_int (out, pol->start_percent);
-        g_string_append_c (out, '%');
+        append (out, "%");
         if (pol->kind == POLICY_POSITION)
           {
-            g_string_append (out, zh ? "，每项" : ", step ");
+            append (out, zh ? "，每项" : ", step ");
             append_int (out, pol->step_percent);
-            g_string_append_c (out, '%');
+            append (out, "%");
           }
-        g_string_append (out, zh ? "）为规则集约定，并非法律规定"
+        append (out, zh ? "）为规则集约定，并非法律规定"
                                  : ") is this rule set's convention, not law");
       }
       break;
     case NOTE_CALENDAR:
       if (!zh)
-        g_string_append (out, "calendar ");
+        append (out, "calendar ");
       append_int (out, n->number);
       if (zh)
-        g_string_append (out, "年节假日安排");
+        append (out, "年节假日安排");
       break;
     default:
-      g_string_append (out, "?");
+      append (out, "?");
       break;
     }
   if (note == NULL || note[0] == '\0')
     return;
-  g_string_append (out, zh ? "：" : ": ");
-  g_string_append (out, note);
+  append (out, zh ? "：" : ": ");
+  append (out, note);
 }
 
 char *
