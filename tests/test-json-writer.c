@@ -406,6 +406,36 @@ test_json_writer__writes_integers_as_printf_does (void **state)
 }
 
 static void
+assert_uint_as_printf (guint64 v)
+{
+  char buf[JSON_INT_MAX_LEN + 1];
+  g_autofree char *want = g_strdup_printf ("%" G_GUINT64_FORMAT, v);
+
+  *json_out_uint (buf, v) = '\0';
+  assert_string_equal (buf, want);
+}
+
+static void
+test_json_writer__writes_unsigned_integers_as_printf_does (void **state)
+{
+  guint64 power = 1;
+
+  (void) state;
+  /* json_out_uint() counts the digits from the bit length and writes the
+   * low ones in 32-bit arithmetic: around every power of two and of ten,
+   * and the extremes. */
+  for (int bit = 0; bit < 64; bit++)
+    for (gint64 d = -1; d <= 1; d++)
+      assert_uint_as_printf (((guint64) 1 << bit) + (guint64) d);
+  for (int exponent = 0; exponent <= 19; exponent++, power *= 10)
+    for (gint64 d = -1; d <= 1; d++)
+      assert_uint_as_printf (power + (guint64) d);
+  assert_uint_as_printf (0);
+  assert_uint_as_printf (G_MAXUINT32);
+  assert_uint_as_printf (G_MAXUINT64);
+}
+
+static void
 test_json_writer__output_reads_back_with_the_strict_reader (void **state)
 {
   g_autoptr(GString) out = g_string_new (NULL);
@@ -463,6 +493,7 @@ main (void)
     cmocka_unit_test (test_json_writer__fills_the_room_left_exactly),
     cmocka_unit_test (test_json_writer__key_needing_escapes_is_escaped),
     cmocka_unit_test (test_json_writer__writes_integers_as_printf_does),
+    cmocka_unit_test (test_json_writer__writes_unsigned_integers_as_printf_does),
     cmocka_unit_test (test_json_writer__output_reads_back_with_the_strict_reader),
   };
   return cmocka_run_group_tests (tests, NULL, NULL);
