@@ -1196,6 +1196,8 @@ run_benchmarks (const char *self, const Options *opt)
   gint64 on = per_second (cases.count, median (us, opt->runs));
   g_autofree char *on_text = fmt_rate (on, "/s");
   row ("recommend, trace on + JSON, 1 thread", ">= 300000 /s", on_text, verdict (on >= 300000));
+  /* DESIGN.md section 4; the row is measured once validate exists. */
+  row ("validate (case-file review), 1 thread", "", "not built yet", "");
 
   g_autofree char *out1 = NULL;
   g_autofree char *out2 = NULL;
