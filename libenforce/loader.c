@@ -1158,8 +1158,33 @@ pack_fact_names (Arena *arena, Benchmark *bm)
       }
 }
 
+/* @v's ladder (model.h): its non-statutory tiers ordered by class, then
+ * listing order, which the listing does not give (heaviest first, and
+ * statutory tiers interleaved). */
+static void
+build_ladder (Arena *arena, Version *v)
+{
+  v->ladder = arena_new0 (arena, const Tier *, MAX (v->n_tiers, 1));
+  v->n_ladder = v->n_ladder_no_penalty = v->n_ladder_reduced = 0;
+  for (int cls = TIER_NO_PENALTY; cls <= TIER_HEAVIER; cls++)
+    for (guint j = 0; j < v->n_tiers; j++)
+      {
+        Tier *t = &v->tiers[j];
+
+        if (t->statutory || (int) t->cls != cls)
+          continue;
+        t->position = v->n_ladder;
+        v->ladder[v->n_ladder++] = t;
+        if (t->cls == TIER_NO_PENALTY)
+          v->n_ladder_no_penalty++;
+        else if (t->cls == TIER_REDUCED)
+          v->n_ladder_reduced++;
+      }
+}
+
 /* Fact names packed, with their hashes (binding a case compares them
- * before the names), and version dates as text (the result's "version"). */
+ * before the names); version dates as text (the result's "version") and
+ * tier ladders. */
 static void
 precompute_benchmarks (Loader *ld)
 {
@@ -1171,7 +1196,10 @@ precompute_benchmarks (Loader *ld)
       for (guint f = 0; f < bm->n_facts; f++)
         bm->facts[f].name_hash = bm->facts[f].name ? g_str_hash (bm->facts[f].name) : 0;
       for (guint v = 0; v < bm->n_versions; v++)
-        date_format_buf (bm->versions[v].from, bm->versions[v].from_text);
+        {
+          date_format_buf (bm->versions[v].from, bm->versions[v].from_text);
+          build_ladder (ld->arena, &bm->versions[v]);
+        }
     }
 }
 

@@ -156,6 +156,7 @@ typedef struct {
                                     * of this tier (docs/semantics.md) */
   Provenance provenance;
   Loc loc;
+  guint position;                  /* non-statutory: on the version's ladder (Version) */
 } Tier;
 
 typedef enum {
@@ -214,6 +215,12 @@ typedef struct {
   guint n_exemptions;
   Provenance provenance;
   Loc loc;
+  /* The non-statutory tiers, lightest first (class, then listing order):
+   * the ladder tier_shift moves a case along.  Built at load. */
+  const Tier **ladder;
+  guint n_ladder;
+  guint n_ladder_no_penalty;       /* rungs held by 不予处罚 tiers (the lowest) */
+  guint n_ladder_reduced;          /* then by 减轻 tiers */
 } Version;
 
 typedef enum {

@@ -148,49 +148,17 @@ rec_sum_factors (const RecCtx *ctx, const Version *v, const RecGateOut *g, RecFa
  * statutory tier's fine is set by the provision for its circumstance, so
  * discretion can neither move a case into it nor out of it. */
 
-/* Position of non-statutory tier @i among the non-statutory tiers, in the
- * order of tier classes, then listing order. */
-static guint
-tier_position (const Version *v, guint i)
-{
-  guint pos = 0;
-
-  for (guint j = 0; j < v->n_tiers; j++)
-    if (!v->tiers[j].statutory
-        && (v->tiers[j].cls < v->tiers[i].cls || (v->tiers[j].cls == v->tiers[i].cls && j < i)))
-      pos++;
-  return pos;
-}
-
-static const Tier *
-tier_at_position (const Version *v, guint pos)
-{
-  for (guint j = 0; j < v->n_tiers; j++)
-    if (!v->tiers[j].statutory && tier_position (v, j) == pos)
-      return &v->tiers[j];
-  return NULL;
-}
-
 static const Tier *
 shift_tier (const Version *v, const Tier *t, int net_mitigating, gboolean allows_reduction)
 {
-  guint lo = 0, n = 0;
-  gint64 pos, target;
+  /* 不予处罚 is never reached by factors, 减轻 only when one allows it. */
+  gint64 lo = v->n_ladder_no_penalty + (allows_reduction ? 0 : v->n_ladder_reduced);
+  gint64 pos = t->position, target;
 
   if (t->statutory)
     return t;
-  for (guint j = 0; j < v->n_tiers; j++)
-    {
-      if (v->tiers[j].statutory)
-        continue;
-      n++;
-      if (v->tiers[j].cls == TIER_NO_PENALTY || (v->tiers[j].cls == TIER_REDUCED && !allows_reduction))
-        lo++;
-    }
-  pos = tier_position (v, (guint) (t - v->tiers));
-  target = pos - net_mitigating;
-  target = rec_clamp64 (target, MIN ((gint64) lo, pos), (gint64) n - 1);
-  return tier_at_position (v, (guint) target);
+  target = rec_clamp64 (pos - net_mitigating, MIN (lo, pos), (gint64) v->n_ladder - 1);
+  return v->ladder[target];
 }
 
 /* The heaviest non-statutory tier of @cls, or NULL. */
