@@ -25,15 +25,16 @@ enum {
   FACT_FORM_DATE = 1 << 4,         /* enforce_date_parse() */
 };
 
-/* 48 bytes, what binding reads first: a recommendation reads every fact of
- * its case, usually from memory not in cache. */
+/* What binding reads first comes first: a recommendation reads every fact
+ * of its case, usually from memory not in cache.  The readings are all
+ * gint64 so binding picks one by offset (rec-bind.c). */
 typedef struct {
   guint name_hash;                 /* g_str_hash (name): binding to a benchmark's
                                     * declarations compares it first */
   guint8 forms;                    /* FACT_FORM_* */
-  gint32 date;                     /* FACT_FORM_DATE */
   gint64 integer;                  /* FACT_FORM_BOOL (0/1) or FACT_FORM_INTEGER */
   gint64 decimal;                  /* FACT_FORM_DECIMAL */
+  gint64 date;                     /* FACT_FORM_DATE: a day number */
   const char *name;
   const char *text;                /* raw scalar text: enum values, messages */
   guint32 line, col;

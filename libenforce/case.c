@@ -210,6 +210,8 @@ parse_integer (const char *s, gint64 *out)
 static void
 read_fact_forms (CaseFact *f, gsize len, gboolean plain)
 {
+  gint32 day;
+
   f->forms = 0;
   if (plain && strcmp (f->text, "null") == 0)
     {
@@ -225,8 +227,11 @@ read_fact_forms (CaseFact *f, gsize len, gboolean plain)
     f->forms |= FACT_FORM_INTEGER;
   if (decimal2_parse (f->text, len, &f->decimal))
     f->forms |= FACT_FORM_DECIMAL;
-  if (enforce_date_parse (f->text, len, &f->date, NULL))
-    f->forms |= FACT_FORM_DATE;
+  if (enforce_date_parse (f->text, len, &day, NULL))
+    {
+      f->forms |= FACT_FORM_DATE;
+      f->date = day;
+    }
 }
 
 static gboolean

@@ -11,6 +11,7 @@
 #include "recommend-private.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <string.h>
 
 void
@@ -31,15 +32,25 @@ rec_case_error (GError **error, EnforceErrorCode code, const EnforceCase *k,
   g_free (text);
 }
 
-/* The declaration of case fact @f, or -1.  Both sides carry the name's
- * hash (the loader's and the case parser's g_str_hash), so only the
- * declaration that matches is compared by name: binding is on the path of
- * every recommendation, once per candidate and once more to check names. */
-static int
-find_fact (const Benchmark *bm, const CaseFact *f)
+static gboolean
+declares (const FactDecl *d, const CaseFact *f)
 {
+  return d->name_hash == f->name_hash && strcmp (d->name, f->name) == 0;
+}
+
+/* The declaration of case fact @f, the @hint-th of its case, or -1.  Both
+ * sides carry the name's hash (the loader's and the case parser's
+ * g_str_hash), so only the declaration that matches is compared by name.
+ * Cases usually list facts in the order the benchmark declares them, so
+ * the same place is tried first: binding is on the path of every
+ * recommendation, once per candidate and once more to check names. */
+static int
+find_fact (const Benchmark *bm, const CaseFact *f, guint hint)
+{
+  if (hint < bm->n_facts && declares (&bm->facts[hint], f))
+    return (int) hint;
   for (guint i = 0; i < bm->n_facts; i++)
-    if (bm->facts[i].name_hash == f->name_hash && strcmp (bm->facts[i].name, f->name) == 0)
+    if (declares (&bm->facts[i], f))
       return (int) i;
   return -1;
 }
@@ -56,6 +67,22 @@ parse_enum (const FactDecl *d, const char *text, gint64 *out)
   return FALSE;
 }
 
+/* Where each declared type's reading of a case fact is, and the form bit
+ * that says the text has it.  A table rather than a switch: the types of a
+ * benchmark's facts vary from one to the next, and a jump on each one is
+ * mispredicted in mixed workloads. */
+static const struct {
+  guint8 form;
+  guint8 offset;
+} readings[] = {
+  [FACT_BOOL] = { FACT_FORM_BOOL, offsetof (CaseFact, integer) },
+  [FACT_INTEGER] = { FACT_FORM_INTEGER, offsetof (CaseFact, integer) },
+  [FACT_NUMBER] = { FACT_FORM_DECIMAL, offsetof (CaseFact, decimal) },
+  [FACT_ENUM] = { 0, 0 },                      /* by name: parse_enum() */
+  [FACT_MONEY] = { FACT_FORM_DECIMAL, offsetof (CaseFact, decimal) },
+  [FACT_DATE] = { FACT_FORM_DATE, offsetof (CaseFact, date) },
+};
+
 /* Types one fact by its declaration, from the readings the case parser
  * found (CaseFact.forms); FALSE when the text has no reading of that type. */
 static gboolean
@@ -69,26 +96,12 @@ type_fact (const FactDecl *d, const CaseFact *f, FactValue *out)
       return TRUE;
     }
   out->known = TRUE;
-  switch (d->type)
-    {
-    case FACT_BOOL:
-      out->value = f->integer;
-      return (f->forms & FACT_FORM_BOOL) != 0;
-    case FACT_INTEGER:
-      out->value = f->integer;
-      return (f->forms & FACT_FORM_INTEGER) != 0;
-    case FACT_NUMBER:
-    case FACT_MONEY:
-      out->value = f->decimal;
-      return (f->forms & FACT_FORM_DECIMAL) != 0;
-    case FACT_ENUM:
-      return parse_enum (d, f->text, &out->value);
-    case FACT_DATE:
-      out->value = f->date;
-      return (f->forms & FACT_FORM_DATE) != 0;
-    default:
-      return FALSE;
-    }
+  if (d->type == FACT_ENUM)
+    return parse_enum (d, f->text, &out->value);
+  if ((guint) d->type >= G_N_ELEMENTS (readings))
+    return FALSE;
+  out->value = G_STRUCT_MEMBER (gint64, f, readings[d->type].offset);
+  return (f->forms & readings[d->type].form) != 0;
 }
 
 static const char *
@@ -154,7 +167,7 @@ rec_bind_facts (const RecCtx *ctx, const Benchmark *bm, FactValue *values, GErro
   for (guint i = 0; i < k->n_facts; i++)
     {
       const CaseFact *f = &k->facts[i];
-      int j = decl ? decl[i] : find_fact (bm, f);
+      int j = decl ? decl[i] : find_fact (bm, f, i);
 
       if (j < 0)
         continue;               /* declared by another candidate (checked before) */
@@ -178,13 +191,13 @@ check_fact_names (RecCtx *ctx, const Benchmark *const *cands, guint n, GError **
   ctx->decl_of = k->n_facts <= REC_MAX_DECL ? cands[0] : NULL;
   for (guint i = 0; i < k->n_facts; i++)
     {
-      int j = find_fact (cands[0], &k->facts[i]);
+      int j = find_fact (cands[0], &k->facts[i], i);
       gboolean found = j >= 0;
 
       if (ctx->decl_of)
         ctx->decl[i] = (gint8) j;
       for (guint c = 1; c < n && !found; c++)
-        found = find_fact (cands[c], &k->facts[i]) >= 0;
+        found = find_fact (cands[c], &k->facts[i], i) >= 0;
       if (!found)
         {
           rec_case_error (error, ENFORCE_ERROR_UNKNOWN_FACT, k, k->facts[i].line, k->facts[i].col,
