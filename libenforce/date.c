@@ -3,7 +3,9 @@
  * Conversions use Howard Hinnant's days_from_civil / civil_from_days
  * (http://howardhinnant.github.io/date_algorithms.html): integer only,
  * exact for the proleptic Gregorian calendar, no table, no clock.  They
- * work in gint64 so that any gint32 day number converts without overflow.
+ * work in gint64 so that any gint32 day number converts without overflow;
+ * date_to_ymd() takes the days of the usual years by Neri and Schneider's
+ * equivalent, faster form (a trace formats a dozen dates).
  */
 #include "date.h"
 
@@ -56,8 +58,10 @@ date_from_ymd (int year, int month, int day, gint32 *out)
   return TRUE;
 }
 
-void
-date_to_ymd (gint32 day, int *year, int *month, int *day_of_month)
+/* Hinnant's civil_from_days for any day number (the signed divisions
+ * cost more than the rest of the conversion; see date_to_ymd()). */
+static void
+civil_from_days (gint32 day, int *y_out, int *m_out, int *d_out)
 {
   gint64 z = (gint64) day + 719468;
   gint64 era = (z >= 0 ? z : z - 146096) / 146097;
@@ -65,12 +69,56 @@ date_to_ymd (gint32 day, int *year, int *month, int *day_of_month)
   gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;   /* [0, 399] */
   gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                 /* [0, 365] */
   gint64 mp = (5 * doy + 2) / 153;                                      /* [0, 11] */
-  int d = (int) (doy - (153 * mp + 2) / 5 + 1);
-  int m = (int) (mp < 10 ? mp + 3 : mp - 9);
-  gint64 y = yoe + era * 400 + (m <= 2);
 
+  *d_out = (int) (doy - (153 * mp + 2) / 5 + 1);
+  *m_out = (int) (mp < 10 ? mp + 3 : mp - 9);
+  *y_out = (int) (yoe + era * 400 + (*m_out <= 2));
+}
+
+/* Neri and Schneider's form of the same conversion ("Euclidean affine
+ * functions and their application to calendar algorithms", Software:
+ * Practice and Experience 53(4), 2023): unsigned 32-bit arithmetic, each
+ * division by a constant a multiply and a shift, about a third of the
+ * instructions of the signed form.  The day is moved NS_ERAS eras of
+ * 146097 days (400 years) forward so that every day it takes is
+ * non-negative; 4 * n + 3 must not overflow, so it takes the days from
+ * -NS_SHIFT to 2^30 - NS_SHIFT - 1 (years -32800 to about 2.9 million),
+ * on each of which it was checked to agree with civil_from_days()
+ * (test-date.c samples the same comparison). */
+#define NS_ERAS 82u
+#define NS_SHIFT (719468u + 146097u * NS_ERAS)
+#define NS_DAYS (1u << 30)
+
+static void
+civil_from_days_fast (guint32 n, int *y_out, int *m_out, int *d_out)
+{
+  guint32 n1 = 4 * n + 3;
+  guint32 century = n1 / 146097;
+  guint32 n2 = n1 % 146097 / 4 * 4 + 3;                 /* the day of the century, × 4 + 3 */
+  guint64 p2 = (guint64) 2939745 * n2;
+  guint32 year_of_century = (guint32) (p2 >> 32);
+  guint32 day_of_year = (guint32) p2 / 2939745 / 4;     /* from 1 March */
+  guint32 n3 = 2141 * day_of_year + 197913;
+  guint32 january = day_of_year >= 306;                 /* January or February: next year */
+
+  *d_out = (int) ((n3 & 0xffff) / 2141) + 1;
+  *m_out = (int) (n3 >> 16) - (january ? 12 : 0);
+  *y_out = (int) (100 * century + year_of_century) - (int) (400 * NS_ERAS) + (int) january;
+}
+
+void
+date_to_ymd (gint32 day, int *year, int *month, int *day_of_month)
+{
+  /* Unsigned: a day before -NS_SHIFT wraps far past NS_DAYS. */
+  guint32 n = (guint32) day + NS_SHIFT;
+  int y, m, d;
+
+  if (G_LIKELY (n < NS_DAYS))
+    civil_from_days_fast (n, &y, &m, &d);
+  else
+    civil_from_days (day, &y, &m, &d);
   if (year)
-    *year = (int) y;
+    *year = y;
   if (month)
     *month = m;
   if (day_of_month)

@@ -280,6 +280,17 @@ json_is_plain (const char *s, gsize len)
   return plain_prefix ((const guchar *) s, len) == len;
 }
 
+gint32
+json_plain_len (const char *s)
+{
+  gsize len;
+
+  if (s == NULL)
+    return -1;
+  len = strlen (s);
+  return len <= G_MAXINT32 && json_is_plain (s, len) ? (gint32) len : -1;
+}
+
 void
 json_writer_key (JsonWriter *w, const char *key)
 {
@@ -317,23 +328,38 @@ static const char digit_pairs[] =
 char *
 json_out_uint (char *dst, guint64 v)
 {
-  /* powers[k] = 10^k, but powers[0] = 0 so that 0 has one digit too. */
+  /* powers[k] = 10^k (for k >= 2: v >= 100 below). */
   static const guint64 powers[20] = {
-    0, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+    1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
     G_GUINT64_CONSTANT (10000000000), G_GUINT64_CONSTANT (100000000000),
     G_GUINT64_CONSTANT (1000000000000), G_GUINT64_CONSTANT (10000000000000),
     G_GUINT64_CONSTANT (100000000000000), G_GUINT64_CONSTANT (1000000000000000),
     G_GUINT64_CONSTANT (10000000000000000), G_GUINT64_CONSTANT (100000000000000000),
     G_GUINT64_CONSTANT (1000000000000000000), G_GUINT64_CONSTANT (10000000000000000000),
   };
+  guint bits, k, n;
+  char *p;
+  guint32 low;
+
+  /* Counts, ages, years and percentages: one or two digits, without the
+   * count and the loops below. */
+  if (v < 100)
+    {
+      if (v < 10)
+        {
+          *dst = (char) ('0' + v);
+          return dst + 1;
+        }
+      memcpy (dst, digit_pairs + 2 * v, 2);
+      return dst + 2;
+    }
   /* The digit count from the bit length: with 2^(bits-1) <= v < 2^bits,
    * v has k = floor (bits * log10 2) digits or k + 1, the more exactly
    * when v >= 10^k; 1233 / 4096 gives that floor for every bits <= 64. */
-  guint bits = 64 - (guint) __builtin_clzll (v | 1);
-  guint k = bits * 1233 >> 12;
-  guint n = k + (v >= powers[k]);
-  char *p = dst + n;
-  guint32 low;
+  bits = 64 - (guint) __builtin_clzll (v);
+  k = bits * 1233 >> 12;
+  n = k + (v >= powers[k]);
+  p = dst + n;
 
   /* Pairs of digits, in 32-bit arithmetic once the value fits. */
   while (v > G_MAXUINT32)

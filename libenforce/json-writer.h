@@ -56,6 +56,9 @@ void json_append_escaped (GString *out, const char *s, gsize len);
  * well-formed UTF-8 with no '"', '\\', control character or DEL, so that
  * json_append_escaped() would only add the quotes. */
 gboolean json_is_plain (const char *s, gsize len);
+/* strlen (@s) when json_is_plain() holds for it, else -1, as for NULL or
+ * a string longer than G_MAXINT32 bytes (a PlainLen, model.h). */
+gint32 json_plain_len (const char *s);
 
 /* Appending to a GString a few bytes at a time, as JSON is written.  GLib
  * 2.74's appends are out-of-line calls that re-check their arguments every
@@ -63,6 +66,18 @@ gboolean json_is_plain (const char *s, gsize len);
  * room themselves and call GLib only when it has to grow.  The usual form
  * reserves room for a whole piece, stores through the pointer and commits
  * the end: one check for the piece instead of one per part. */
+
+/* @out, a GString the caller keeps (in its frame), made empty with room
+ * for @size bytes (> 0): only its text is allocated, to be g_free()d or
+ * handed on, which saves allocating and freeing the GString itself. */
+static inline void
+json_out_init (GString *out, gsize size)
+{
+  out->str = g_malloc (size);
+  out->allocated_len = size;
+  out->len = 0;
+  out->str[0] = '\0';
+}
 
 /* Room for @n more bytes and a NUL after them; returns where they go.
  * Nothing is appended until json_out_commit(). */

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #include "citation.h"
+#include "json-writer.h"
 #include "node.h"
 
 /* Diagnostics. */
@@ -1203,6 +1204,57 @@ precompute_benchmarks (Loader *ld)
     }
 }
 
+static void
+plain_factors (Factor *factors, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    factors[i].code_plain = json_plain_len (factors[i].code);
+}
+
+static void
+plain_version (Version *v)
+{
+  for (guint i = 0; i < v->n_tiers; i++)
+    {
+      Tier *t = &v->tiers[i];
+
+      t->name_plain = json_plain_len (t->name);
+      t->text_plain = json_plain_len (t->text);
+      t->when_plain = json_plain_len (t->when ? cond_source (t->when) : NULL);
+    }
+  for (guint i = 0; i < v->n_exemptions; i++)
+    v->exemptions[i].text_plain = json_plain_len (v->exemptions[i].text);
+  plain_factors (v->factors, v->n_factors);
+}
+
+/* The PlainLen (model.h) of the rule text a trace or its JSON prints. */
+static void
+precompute_plain_text (Loader *ld)
+{
+  for (guint i = 0; i < ld->benchmarks->len; i++)
+    {
+      Benchmark *bm = g_ptr_array_index (ld->benchmarks, i);
+
+      bm->id_plain = json_plain_len (bm->id);
+      bm->title_plain = json_plain_len (bm->title);
+      bm->order_text_plain = json_plain_len (bm->order_text);
+      for (guint v = 0; v < bm->n_versions; v++)
+        plain_version (&bm->versions[v]);
+    }
+  for (guint i = 0; i < ld->jurisdictions->len; i++)
+    {
+      Jurisdiction *j = g_ptr_array_index (ld->jurisdictions, i);
+
+      plain_factors (j->factors, j->n_factors);
+    }
+  for (guint i = 0; i < ld->powers->len; i++)
+    {
+      Power *p = g_ptr_array_index (ld->powers, i);
+
+      p->code_plain = json_plain_len (p->code);
+    }
+}
+
 static const Instrument *
 find_instrument (Loader *ld, const char *id)
 {
@@ -1345,6 +1397,7 @@ static void
 precompute (Loader *ld)
 {
   precompute_benchmarks (ld);
+  precompute_plain_text (ld);
   precompute_citations (ld);
   precompute_param_spans (ld);
   precompute_workdays (ld);

@@ -18,6 +18,13 @@
 
 #define DATE_OPEN G_MAXINT32       /* effective_to of a version still in force */
 
+/* A rule string's length when JSON takes it as it is (json_plain_len():
+ * no '"', '\\', control character or invalid UTF-8), else -1, as for
+ * NULL.  Measured once at load (loader.c), so the trace and the JSON copy
+ * the rule text they print often (ids, titles, tier names and texts)
+ * without a strlen() or a scan each time. */
+typedef gint32 PlainLen;
+
 typedef enum {
   PARTY_INDIVIDUAL = 0,            /* 公民 (natural person) */
   PARTY_ORGANIZATION = 1,          /* 法人或者其他组织 */
@@ -157,6 +164,8 @@ typedef struct {
   Provenance provenance;
   Loc loc;
   guint position;                  /* non-statutory: on the version's ladder (Version) */
+  PlainLen name_plain, text_plain;
+  PlainLen when_plain;             /* of cond_source (when) */
 } Tier;
 
 typedef enum {
@@ -173,6 +182,7 @@ typedef struct {
   Citation basis;
   gboolean has_basis;
   Loc loc;
+  PlainLen code_plain;
 } Factor;
 
 typedef enum {
@@ -200,6 +210,7 @@ typedef struct {
   Citation basis;
   Provenance provenance;
   Loc loc;
+  PlainLen text_plain;
 } Exemption;
 
 typedef struct {
@@ -282,6 +293,7 @@ typedef struct {
   Loc repealed_loc;                /* of the repealed_from value, for lint */
   Provenance provenance;
   Loc loc;
+  PlainLen id_plain, title_plain, order_text_plain;
 } Benchmark;
 
 typedef struct {
@@ -292,6 +304,7 @@ typedef struct {
   guint n_benchmarks;
   Provenance provenance;
   Loc loc;
+  PlainLen code_plain;
 } Power;
 
 /* Jurisdiction parameters (docs/rule-format.md#parameters). */

@@ -41,11 +41,13 @@ answer_zh (EnforceAnswer a)
   return a == ENFORCE_ANSWER_YES ? "是" : a == ENFORCE_ANSWER_NO ? "否" : "待定";
 }
 
-/* The inputs of a procedure step; its messages are in the text buffer
- * already. */
+/* A procedure step @code (REC_CODE()), its inputs with @value as the
+ * member @key (REC_KEY(): the key and its length; NULL for none); its
+ * messages are in the text buffer already. */
 static void
-step (RecCtx *ctx, GArray *steps, const EnforceRecommendation *r, const char *code,
-      const Citation *c, const char *key, gint64 value, guint32 zh, guint32 en)
+step (RecCtx *ctx, RecSteps *steps, const EnforceRecommendation *r, const char *code,
+      gsize code_len, const Citation *c, const char *key, gsize key_len, gint64 value,
+      guint32 zh, guint32 en)
 {
   RecInputs inp;
   RecInputs *w = rec_inputs_begin (ctx, &inp);
@@ -53,8 +55,8 @@ step (RecCtx *ctx, GArray *steps, const EnforceRecommendation *r, const char *co
   rec_inputs_name (w, "outcome", enforce_outcome_name (r->outcome));
   rec_inputs_int (w, "amount", r->has_amount, r->amount);
   if (key)
-    rec_inputs_int (w, key, value >= 0, value);
-  rec_step_add (steps, code, rec_inputs_end (&inp), zh, en, c);
+    rec_inputs_int_len (w, key, key_len, value >= 0, value);
+  rec_step_add_len (steps, code, code_len, rec_inputs_end (&inp), zh, en, c);
 }
 
 /* Art. 51: a warning, or a fine alone at most the party class's cap. */
@@ -252,7 +254,7 @@ any_flag (const EnforceCase *k, EnforceRecommendation *r, const ReviewFlag *flag
 }
 
 void
-rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, GArray *steps, gint32 param_date)
+rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, RecSteps *steps, gint32 param_date)
 {
   /* Art. 58 items (1)-(4), in the article's order. */
   static const ReviewFlag review58[] = { REVIEW_MAJOR_PUBLIC_INTEREST, REVIEW_HEARING_HELD,
@@ -260,6 +262,8 @@ rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, GArray *steps, gint
   static const ReviewFlag review57[] = { REVIEW_COMPLEX, REVIEW_SERIOUS };
   const EnforceCase *k = ctx->kase;
   const Param *simple_cap, *onsite_cap, *threshold;
+  const char *caveat_zh, *caveat_en;
+  gboolean unknown_threshold, reduced;
 
   decide_simple (ctx, r, param_date, &simple_cap);
   decide_onsite (ctx, r, param_date, &onsite_cap);
@@ -278,34 +282,45 @@ rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, GArray *steps, gint
    * education step); the answers are in the result all the same. */
   if (!ctx->trace || r->outcome == ENFORCE_OUTCOME_NO_PENALTY)
     return;
-  step (ctx, steps, r, "procedure.simple", simple_cap ? param_basis (simple_cap)
-        : rec_law_citation (ctx, LAW_ART_51), "cap", r->simple_cap,
+  /* The messages' optional parts are in their formats, so no conversion
+   * is of an empty string. */
+  caveat_zh = rec_onsite_caveat (r, ENFORCE_LANG_ZH);
+  caveat_en = rec_onsite_caveat (r, ENFORCE_LANG_EN);
+  unknown_threshold = r->why_hearing == WHY_PARAM_UNKNOWN;
+  reduced = r->why_collective == WHY_REDUCED_TIER;
+  step (ctx, steps, r, REC_CODE ("procedure.simple"), simple_cap ? param_basis (simple_cap)
+        : rec_law_citation (ctx, LAW_ART_51), REC_KEY ("cap"), r->simple_cap,
         rec_textf (ctx, "程序：%-s", r->procedure == ENFORCE_PROCEDURE_SIMPLE ? "简易程序"
                    : r->procedure == ENFORCE_PROCEDURE_GENERAL ? "普通程序"
                    : r->procedure == ENFORCE_PROCEDURE_NONE ? "不作处罚决定" : "待定"),
         rec_textf (ctx, "Procedure: %-s", enforce_procedure_name (r->procedure)));
-  step (ctx, steps, r, "procedure.onsite_collection", onsite_cap ? param_basis (onsite_cap)
-        : rec_law_citation (ctx, LAW_ART_68), "cap", r->onsite_cap,
-        rec_textf (ctx, "当场收缴罚款：%-s%-s%-s", answer_zh (r->onsite),
-                   rec_onsite_caveat (r, ENFORCE_LANG_ZH) ? "。" : "",
-                   rec_onsite_caveat (r, ENFORCE_LANG_ZH) ? rec_onsite_caveat (r, ENFORCE_LANG_ZH) : ""),
-        rec_textf (ctx, "On-site collection: %-s%-s%-s", enforce_answer_name (r->onsite),
-                   rec_onsite_caveat (r, ENFORCE_LANG_EN) ? ": " : "",
-                   rec_onsite_caveat (r, ENFORCE_LANG_EN) ? rec_onsite_caveat (r, ENFORCE_LANG_EN) : ""));
-  step (ctx, steps, r, "procedure.hearing", threshold ? param_basis (threshold)
-        : rec_law_citation (ctx, LAW_ART_63), "threshold", r->hearing_threshold,
-        rec_textf (ctx, "告知听证权利：%-s%-s", answer_zh (r->hearing),
-                   r->why_hearing == WHY_PARAM_UNKNOWN ? "（较大数额罚款标准未知）" : ""),
-        rec_textf (ctx, "Hearing right: %-s%-s", enforce_answer_name (r->hearing),
-                   r->why_hearing == WHY_PARAM_UNKNOWN ? " (the large-fine threshold is unknown)" : ""));
-  step (ctx, steps, r, "procedure.legal_review", rec_law_citation (ctx, LAW_ART_58), NULL, 0,
+  step (ctx, steps, r, REC_CODE ("procedure.onsite_collection"),
+        onsite_cap ? param_basis (onsite_cap) : rec_law_citation (ctx, LAW_ART_68),
+        REC_KEY ("cap"), r->onsite_cap,
+        caveat_zh ? rec_textf (ctx, "当场收缴罚款：%-s。%-s", answer_zh (r->onsite), caveat_zh)
+        : rec_textf (ctx, "当场收缴罚款：%-s", answer_zh (r->onsite)),
+        caveat_en ? rec_textf (ctx, "On-site collection: %-s: %-s", enforce_answer_name (r->onsite),
+                               caveat_en)
+        : rec_textf (ctx, "On-site collection: %-s", enforce_answer_name (r->onsite)));
+  step (ctx, steps, r, REC_CODE ("procedure.hearing"), threshold ? param_basis (threshold)
+        : rec_law_citation (ctx, LAW_ART_63), REC_KEY ("threshold"), r->hearing_threshold,
+        unknown_threshold
+        ? rec_textf (ctx, "告知听证权利：%-s（较大数额罚款标准未知）", answer_zh (r->hearing))
+        : rec_textf (ctx, "告知听证权利：%-s", answer_zh (r->hearing)),
+        unknown_threshold ? rec_textf (ctx, "Hearing right: %-s (the large-fine threshold is unknown)",
+                                       enforce_answer_name (r->hearing))
+        : rec_textf (ctx, "Hearing right: %-s", enforce_answer_name (r->hearing)));
+  step (ctx, steps, r, REC_CODE ("procedure.legal_review"), rec_law_citation (ctx, LAW_ART_58),
+        NULL, 0, 0,
         rec_textf (ctx, "法制审核：%-s", answer_zh (r->legal_review)),
         rec_textf (ctx, "Legal review: %-s", enforce_answer_name (r->legal_review)));
-  step (ctx, steps, r, "procedure.collective_discussion", rec_law_citation (ctx, LAW_ART_57), NULL, 0,
-        rec_textf (ctx, "集体讨论：%-s%-s", answer_zh (r->collective),
-                   r->why_collective == WHY_REDUCED_TIER ? "（减轻处罚）" : ""),
-        rec_textf (ctx, "Collective discussion: %-s%-s", enforce_answer_name (r->collective),
-                   r->why_collective == WHY_REDUCED_TIER ? " (reduced penalty)" : ""));
+  step (ctx, steps, r, REC_CODE ("procedure.collective_discussion"),
+        rec_law_citation (ctx, LAW_ART_57), NULL, 0, 0,
+        reduced ? rec_textf (ctx, "集体讨论：%-s（减轻处罚）", answer_zh (r->collective))
+        : rec_textf (ctx, "集体讨论：%-s", answer_zh (r->collective)),
+        reduced ? rec_textf (ctx, "Collective discussion: %-s (reduced penalty)",
+                             enforce_answer_name (r->collective))
+        : rec_textf (ctx, "Collective discussion: %-s", enforce_answer_name (r->collective)));
 }
 
 /* The loader's working-day list (model.h WorkdayYear) of the year that
@@ -468,27 +483,26 @@ late_surcharge (RecCtx *ctx, EnforceRecommendation *r, const Param **p_out)
   r->has_surcharge = TRUE;
 }
 
+/* A deadline step @code (REC_CODE()): @p's period from @from, due @due. */
 static void
-deadline_step (RecCtx *ctx, GArray *steps, const char *code, const Param *p,
+deadline_step (RecCtx *ctx, RecSteps *steps, const char *code, gsize code_len, const Param *p,
                gint32 from, gint32 due, const char *zh, const char *en)
 {
   RecInputs inp;
   RecInputs *w = rec_inputs_begin (ctx, &inp);
-  char b[11] = "";
+  char b[DATE_TEXT_LEN + 1];
 
-  if (due != DATE_NONE)
-    date_format_buf (due, b);
   rec_inputs_date (w, "from", from);
   rec_inputs_int (w, "period", p != NULL, p ? p->value : 0);
-  rec_inputs_date (w, "due", due);
-  rec_step_add (steps, code, rec_inputs_end (&inp),
+  rec_inputs_date_text (w, "due", due, b);
+  rec_step_add_len (steps, code, code_len, rec_inputs_end (&inp),
                 rec_textf (ctx, "%-s：%-s", zh, due != DATE_NONE ? b : "待定"),
                 rec_textf (ctx, "%-s: %-s", en, due != DATE_NONE ? b : "undetermined"),
                 param_basis (p));
 }
 
 void
-rec_compute_deadlines (RecCtx *ctx, EnforceRecommendation *r, GArray *steps)
+rec_compute_deadlines (RecCtx *ctx, EnforceRecommendation *r, RecSteps *steps)
 {
   const EnforceCase *k = ctx->kase;
   const Param *p;
@@ -499,28 +513,29 @@ rec_compute_deadlines (RecCtx *ctx, EnforceRecommendation *r, GArray *steps)
     {
       r->decision_due = days_after (ctx, r, PARAM_CASE_DAYS, k->filed, &p);
       if (trace)
-        deadline_step (ctx, steps, "deadline.decision", p, k->filed, r->decision_due,
+        deadline_step (ctx, steps, REC_CODE ("deadline.decision"), p, k->filed, r->decision_due,
                        "作出处罚决定期限（立案之日起）", "Decision due (from filing)");
     }
   if (k->notified != DATE_NONE && r->hearing != ENFORCE_ANSWER_NO)
     {
       r->hearing_request_by = workdays_after (ctx, r, PARAM_HEARING_REQUEST_WORKDAYS, k->notified, &p);
       if (trace)
-        deadline_step (ctx, steps, "deadline.hearing_request", p, k->notified, r->hearing_request_by,
+        deadline_step (ctx, steps, REC_CODE ("deadline.hearing_request"), p, k->notified,
+                       r->hearing_request_by,
                        "要求听证期限（告知后，工作日）", "Hearing request by (working days from notice)");
     }
   if (k->decided != DATE_NONE)
     {
       r->delivery_by = workdays_after (ctx, r, PARAM_DELIVERY_WORKDAYS, k->decided, &p);
       if (trace)
-        deadline_step (ctx, steps, "deadline.delivery", p, k->decided, r->delivery_by,
+        deadline_step (ctx, steps, REC_CODE ("deadline.delivery"), p, k->decided, r->delivery_by,
                        "送达期限（决定后，工作日）", "Delivery by (working days from the decision)");
     }
   if (k->received != DATE_NONE && r->has_amount)
     {
       r->payment_due = days_after (ctx, r, PARAM_PAYMENT_DAYS, k->received, &p);
       if (trace)
-        deadline_step (ctx, steps, "deadline.payment", p, k->received, r->payment_due,
+        deadline_step (ctx, steps, REC_CODE ("deadline.payment"), p, k->received, r->payment_due,
                        "缴纳罚款期限（收到决定书之日起）", "Payment due (from receipt of the decision)");
     }
   late_surcharge (ctx, r, &p);

@@ -195,49 +195,76 @@ compute_range (const RecEvalIn *in, const Statutory *stat, const Tier *matched, 
   return TRUE;
 }
 
-static void
+/* centifen → yuan with up to four decimals, for the trace only; returns
+ * the length. */
+static gsize
 format_cf_yuan (gint64 cf, char buf[40])
 {
-  /* centifen → yuan with up to four decimals, for the trace only */
   gint64 fen = cf / CENTIFEN_PER_FEN, rest = cf % CENTIFEN_PER_FEN;
+  char *end;
 
-  if (rest == 0)
-    rec_format_yuan (fen, buf);
-  else if (cf > 0)
+  if (rest != 0 && cf < 0)
+    return (gsize) g_snprintf (buf, 40, "%" G_GINT64_FORMAT ".%02d%02d", fen / 100,
+                               (int) (fen % 100), (int) rest);
+  /* The yuan and fen as rec_format_yuan() writes them, then any centifen
+   * digits: what the printf above gives, without printf. */
+  end = rec_format_yuan_to (fen, buf);
+  if (rest != 0)
     {
-      /* The yuan and fen as rec_format_yuan() writes them, then the two
-       * centifen digits: what the printf below gives, without printf. */
-      char *end = rec_format_yuan_to (fen, buf);
-
-      end[0] = (char) ('0' + rest / 10);
-      end[1] = (char) ('0' + rest % 10);
-      end[2] = '\0';
+      *end++ = (char) ('0' + rest / 10);
+      *end++ = (char) ('0' + rest % 10);
     }
-  else
-    g_snprintf (buf, 40, "%" G_GINT64_FORMAT ".%02d%02d", fen / 100, (int) (fen % 100), (int) rest);
+  *end = '\0';
+  return (gsize) (end - buf);
 }
 
-/* "2000元" / "500元以下" / "200元至500元" (and the en forms): a fixed fine
- * as one amount, one without a minimum as a ceiling. */
+static inline char *
+copy (char *dst, const char *s, gsize n)
+{
+  memcpy (dst, s, n);
+  return dst + n;
+}
+
+#define COPY_LITERAL(dst, s) copy ((dst), (s), sizeof (s) - 1)
+
+/* "2000元" / "500元以下" / "200元至500元" into @zh and "2000 yuan" /
+ * "up to 500 yuan" / "200 to 500 yuan" into @en: a fixed fine as one
+ * amount, one without a minimum as a ceiling.  Each amount is written
+ * once for both, and the pieces copied rather than printed: g_snprintf()
+ * cost more than the rest of the range step.  At most 2 × 39 bytes of
+ * amounts and 15 of words: within the buffers. */
 static void
-format_range (gint64 min, gint64 max, gboolean zh, char buf[96])
+format_range (gint64 min, gint64 max, char zh[96], char en[96])
 {
   char a[40], b[40];
+  gsize a_len = format_cf_yuan (min, a);
+  gsize b_len = format_cf_yuan (max, b);
 
-  /* Pieces copied rather than printed: g_snprintf() cost more than the
-   * rest of the range step.  At most 2 × 39 bytes of amounts and 12 of
-   * words: within @buf. */
-  format_cf_yuan (min, a);
-  format_cf_yuan (max, b);
   if (min == max)
-    g_stpcpy (g_stpcpy (buf, a), zh ? "元" : " yuan");
-  else if (min == 0 && zh)
-    g_stpcpy (g_stpcpy (buf, b), "元以下");
+    {
+      zh = copy (zh, a, a_len);
+      zh = COPY_LITERAL (zh, "元");
+      en = copy (en, a, a_len);
+    }
   else if (min == 0)
-    g_stpcpy (g_stpcpy (g_stpcpy (buf, "up to "), b), " yuan");
+    {
+      zh = copy (zh, b, b_len);
+      zh = COPY_LITERAL (zh, "元以下");
+      en = COPY_LITERAL (en, "up to ");
+      en = copy (en, b, b_len);
+    }
   else
-    g_stpcpy (g_stpcpy (g_stpcpy (g_stpcpy (buf, a), zh ? "元至" : " to "), b),
-              zh ? "元" : " yuan");
+    {
+      zh = copy (zh, a, a_len);
+      zh = COPY_LITERAL (zh, "元至");
+      zh = copy (zh, b, b_len);
+      zh = COPY_LITERAL (zh, "元");
+      en = copy (en, a, a_len);
+      en = COPY_LITERAL (en, " to ");
+      en = copy (en, b, b_len);
+    }
+  en = COPY_LITERAL (en, " yuan");
+  *zh = *en = '\0';
 }
 
 static void
@@ -250,15 +277,13 @@ range_step (RecCtx *ctx, const Benchmark *bm, RecEval *e)
   if (!ctx->trace || !e->has_range)
     return;
   w = rec_inputs_begin (ctx, &inp);
-  rec_inputs_string (w, "tier", e->tier ? e->tier->name : NULL);
+  rec_inputs_string (w, "tier", e->tier ? e->tier->name : NULL, e->tier ? e->tier->name_plain : -1);
   rec_inputs_number (w, "min_centifen", e->min);
   rec_inputs_number (w, "max_centifen", e->max);
-  format_range (e->min, e->max, TRUE, r_zh);
-  format_range (e->min, e->max, FALSE, r_en);
+  format_range (e->min, e->max, r_zh, r_en);
   if (e->has_statutory)
     {
-      format_range (e->stat_min, e->stat_max, TRUE, s_zh);
-      format_range (e->stat_min, e->stat_max, FALSE, s_en);
+      format_range (e->stat_min, e->stat_max, s_zh, s_en);
       rec_step_add (e->steps, "range", rec_inputs_end (&inp),
                     rec_textf (ctx, "罚款幅度%-s（法定%-s）", r_zh, s_zh),
                     rec_textf (ctx, "Fine range %-s (statutory %-s)", r_en, s_en),

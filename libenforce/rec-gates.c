@@ -80,21 +80,17 @@ limitation_step (const RecEvalIn *in, RecEval *e, gint32 start, int years, Tri t
   const EnforceCase *k = in->ctx->kase;
   RecInputs inp;
   RecInputs *w = rec_inputs_begin (in->ctx, &inp);
-  char sbuf[11] = "", dbuf[11] = "";
+  char sbuf[DATE_TEXT_LEN + 1], dbuf[DATE_TEXT_LEN + 1];
   const char *verdict_zh = t == TRI_TRUE ? "已超过时效，不再给予行政处罚"
                            : t == TRI_FALSE ? "未超过时效" : "无法判断";
   const char *verdict_en = t == TRI_TRUE ? "expired, no penalty"
                            : t == TRI_FALSE ? "not expired" : "cannot be decided";
   guint32 zh, en;
 
-  rec_inputs_date (w, "start", start);
-  rec_inputs_date (w, "discovered", k->discovered);
+  rec_inputs_date_text (w, "start", start, sbuf);
+  rec_inputs_date_text (w, "discovered", k->discovered, dbuf);
   rec_inputs_int (w, "years", years >= 0, years);
   rec_inputs_flag (w, "life_health_finance", in->bm->life_health_finance);
-  if (start != DATE_NONE)
-    date_format_buf (start, sbuf);
-  if (k->discovered != DATE_NONE)
-    date_format_buf (k->discovered, dbuf);
   if (years >= 0)
     {
       zh = rec_textf (in->ctx, "追责时效%d年，自%-s起算，发现日期%-s：%-s",
@@ -392,12 +388,13 @@ minor_step (const RecEvalIn *in, RecEval *e, Tri law, const Exemption *held, Tri
   const Citation *cite = held && law != TRI_TRUE && held->basis.article ? &held->basis
                          : rec_law_citation (in->ctx, LAW_ART_33_1);
   const char *text = held && held->text ? held->text : "";
+  PlainLen text_plain = held ? held->text_plain : -1;
   guint32 zh, en;
 
   rec_inputs_bool (w, "minor", builtin (in, BUILTIN_MINOR));
   rec_inputs_bool (w, "corrected", builtin (in, BUILTIN_CORRECTED));
-  rec_inputs_string (w, "harm", harm_name (in));
-  rec_inputs_string (w, "exemption", held ? held->text : NULL);
+  rec_inputs_name (w, "harm", harm_name (in));
+  rec_inputs_string (w, "exemption", held ? held->text : NULL, held ? held->text_plain : -1);
   if (t == TRI_TRUE && law == TRI_TRUE)
     {
       zh = rec_text (in->ctx, "违法行为轻微并及时改正，没有造成危害后果，不予处罚");
@@ -405,8 +402,8 @@ minor_step (const RecEvalIn *in, RecEval *e, Tri law, const Exemption *held, Tri
     }
   else if (t == TRI_TRUE)
     {
-      zh = rec_textf (in->ctx, "符合轻微不罚情形：%s，不予处罚", text);
-      en = rec_textf (in->ctx, "A minor-violation exemption holds (%s): no penalty (mandatory)", text);
+      zh = rec_textf (in->ctx, "符合轻微不罚情形：%.*s，不予处罚", text_plain, text);
+      en = rec_textf (in->ctx, "A minor-violation exemption holds (%.*s): no penalty (mandatory)", text_plain, text);
     }
   else
     {
@@ -474,8 +471,8 @@ first_violation_step (const RecEvalIn *in, RecEval *e, const ExemptionResult *ex
     }
   else if (t == TRI_TRUE)
     {
-      zh = rec_textf (in->ctx, "符合首违免罚情形：%s，可以不予处罚（裁量）", held->text ? held->text : "");
-      en = rec_textf (in->ctx, "A first-violation exemption holds (%s): no penalty may be imposed (discretionary)", held->text ? held->text : "");
+      zh = rec_textf (in->ctx, "符合首违免罚情形：%.*s，可以不予处罚（裁量）", held->text_plain, held->text ? held->text : "");
+      en = rec_textf (in->ctx, "A first-violation exemption holds (%.*s): no penalty may be imposed (discretionary)", held->text_plain, held->text ? held->text : "");
     }
   else
     {

@@ -18,11 +18,11 @@ undecided_tier_step (const RecEvalIn *in, RecEval *e, const Tier *t)
   RecInputs inp;
   RecInputs *w = rec_inputs_begin (in->ctx, &inp);
 
-  rec_inputs_string (w, "tier", t->name);
-  rec_inputs_string (w, "when", cond_source (t->when));
+  rec_inputs_string (w, "tier", t->name, t->name_plain);
+  rec_inputs_string (w, "when", cond_source (t->when), t->when_plain);
   rec_step_add (e->steps, "tier", rec_inputs_end (&inp),
-                rec_textf (in->ctx, "阶次“%s”的适用条件（%s）因缺少事实无法判断", t->name, cond_source (t->when)),
-                rec_textf (in->ctx, "The condition of tier \"%s\" (%s) cannot be decided: facts are missing", t->name, cond_source (t->when)),
+                rec_textf (in->ctx, "阶次“%.*s”的适用条件（%.*s）因缺少事实无法判断", t->name_plain, t->name, t->when_plain, cond_source (t->when)),
+                rec_textf (in->ctx, "The condition of tier \"%.*s\" (%.*s) cannot be decided: facts are missing", t->name_plain, t->name, t->when_plain, cond_source (t->when)),
                 &in->bm->penalized_by);
 }
 
@@ -63,8 +63,8 @@ rec_tier_step (RecCtx *ctx, const Benchmark *bm, RecEval *e, const Tier *t)
   if (!ctx->trace)
     return;
   w = rec_inputs_begin (ctx, &inp);
-  rec_inputs_string (w, "tier", t ? t->name : NULL);
-  rec_inputs_string (w, "when", t && t->when ? cond_source (t->when) : NULL);
+  rec_inputs_string (w, "tier", t ? t->name : NULL, t ? t->name_plain : -1);
+  rec_inputs_string (w, "when", t && t->when ? cond_source (t->when) : NULL, t ? t->when_plain : -1);
   if (t == NULL)
     rec_step_add (e->steps, "tier", rec_inputs_end (&inp),
                   rec_text (ctx, "无阶次适用，按法定罚则"),
@@ -73,13 +73,13 @@ rec_tier_step (RecCtx *ctx, const Benchmark *bm, RecEval *e, const Tier *t)
   else
     rec_step_add (e->steps, "tier", rec_inputs_end (&inp),
                   /* A statutory tier is no discretion class: labelled 法定情形 only. */
-                  rec_textf (ctx, "适用阶次“%s”（%-s）：%s", t->name,
+                  rec_textf (ctx, "适用阶次“%.*s”（%-s）：%.*s", t->name_plain, t->name,
                              t->statutory ? "法定情形：罚款由罚则直接规定" : tier_class_label_zh (t->cls),
-                             t->text ? t->text : ""),
-                  rec_textf (ctx, "Tier \"%s\" (%-s) applies: %s", t->name,
+                             t->text_plain, t->text ? t->text : ""),
+                  rec_textf (ctx, "Tier \"%.*s\" (%-s) applies: %.*s", t->name_plain, t->name,
                              t->statutory ? "statutory: the provision itself sets the fine"
                              : tier_class_name (t->cls),
-                             t->text ? t->text : ""),
+                             t->text_plain, t->text ? t->text : ""),
                   t->has_ground ? &t->ground : &bm->penalized_by);
 }
 
@@ -186,12 +186,12 @@ statutory_mandatory_step (RecCtx *ctx, RecEval *e, const RecFactors *fs)
   if (!ctx->trace || t == NULL || !t->statutory)
     return;
   w = rec_inputs_begin (ctx, &inp);
-  rec_inputs_string (w, "tier", t->name);
+  rec_inputs_string (w, "tier", t->name, t->name_plain);
   rec_inputs_flag (w, "statutory", TRUE);
   rec_inputs_number (w, "mitigating", fs->mitigating);
   rec_step_add (e->steps, "factors", rec_inputs_end (&inp),
-                rec_textf (ctx, "应当从轻或者减轻处罚，但阶次“%s”的罚款由罚则直接规定（法定情形），不能改按其他情形的阶次从轻，本基准也没有减轻处罚阶次：结果待定", t->name),
-                rec_textf (ctx, "Mitigation is mandatory, but the fine of tier \"%s\" is set by the provision itself (statutory): no other circumstance's tier may stand in for a lighter penalty and the benchmark has no reduced tier, so the result is undetermined", t->name),
+                rec_textf (ctx, "应当从轻或者减轻处罚，但阶次“%.*s”的罚款由罚则直接规定（法定情形），不能改按其他情形的阶次从轻，本基准也没有减轻处罚阶次：结果待定", t->name_plain, t->name),
+                rec_textf (ctx, "Mitigation is mandatory, but the fine of tier \"%.*s\" is set by the provision itself (statutory): no other circumstance's tier may stand in for a lighter penalty and the benchmark has no reduced tier, so the result is undetermined", t->name_plain, t->name),
                 rec_law_citation (ctx, LAW_ART_32));
 }
 
@@ -232,13 +232,13 @@ factors_step (RecCtx *ctx, const Policy *policy, const RecFactors *fs, RecEval *
 
   rec_inputs_array_begin (w, "factors");
   for (guint i = 0; i < fs->n; i++)
-    rec_inputs_array_string (w, i, fs->list[i]->code);
+    rec_inputs_array_string (w, i, fs->list[i]->code, fs->list[i]->code_plain);
   rec_inputs_array_end (w);
   rec_inputs_name (w, "policy", policy == NULL ? NULL
                            : policy->kind == POLICY_POSITION ? "position" : "tier_shift");
   rec_inputs_number (w, "net_mitigating", net);
   rec_inputs_flag (w, "mandatory", fs->mandatory);
-  rec_inputs_string (w, "tier", e->tier ? e->tier->name : NULL);
+  rec_inputs_string (w, "tier", e->tier ? e->tier->name : NULL, e->tier ? e->tier->name_plain : -1);
   /* Cited by the first factor with a basis, else Art. 32 when mandatory. */
   for (guint i = 0; i < fs->n && cite == NULL; i++)
     if (fs->list[i]->has_basis)
@@ -248,13 +248,13 @@ factors_step (RecCtx *ctx, const Policy *policy, const RecFactors *fs, RecEval *
   if (e->tier == t0 && t0 != NULL && t0->statutory && net != 0
       && !(policy && policy->kind == POLICY_POSITION))
     {
-      zh = rec_textf (ctx, "从轻情节%u个、从重情节%u个；阶次“%s”的罚款由罚则直接规定（法定情形），情节不调整阶次，裁量起点为幅度的%u%%", fs->mitigating, fs->aggravating, t0->name, percent);
-      en = rec_textf (ctx, "%u mitigating and %u aggravating factors; the fine of tier \"%s\" is set by the provision itself (statutory), so factors do not move the tier; the point starts at %u%% of the range", fs->mitigating, fs->aggravating, t0->name, percent);
+      zh = rec_textf (ctx, "从轻情节%u个、从重情节%u个；阶次“%.*s”的罚款由罚则直接规定（法定情形），情节不调整阶次，裁量起点为幅度的%u%%", fs->mitigating, fs->aggravating, t0->name_plain, t0->name, percent);
+      en = rec_textf (ctx, "%u mitigating and %u aggravating factors; the fine of tier \"%.*s\" is set by the provision itself (statutory), so factors do not move the tier; the point starts at %u%% of the range", fs->mitigating, fs->aggravating, t0->name_plain, t0->name, percent);
     }
   else if (e->tier != t0)
     {
-      zh = rec_textf (ctx, "从轻情节%u个、从重情节%u个%-s，阶次由“%s”调整为“%s”", fs->mitigating, fs->aggravating, fs->mandatory ? "（应当从轻或者减轻）" : "", t0 ? t0->name : "-", e->tier->name);
-      en = rec_textf (ctx, "%u mitigating and %u aggravating factors%-s: tier moves from \"%s\" to \"%s\"", fs->mitigating, fs->aggravating, fs->mandatory ? " (mitigation mandatory)" : "", t0 ? t0->name : "-", e->tier->name);
+      zh = rec_textf (ctx, "从轻情节%u个、从重情节%u个%-s，阶次由“%.*s”调整为“%.*s”", fs->mitigating, fs->aggravating, fs->mandatory ? "（应当从轻或者减轻）" : "", t0 ? t0->name_plain : -1, t0 ? t0->name : "-", e->tier->name_plain, e->tier->name);
+      en = rec_textf (ctx, "%u mitigating and %u aggravating factors%-s: tier moves from \"%.*s\" to \"%.*s\"", fs->mitigating, fs->aggravating, fs->mandatory ? " (mitigation mandatory)" : "", t0 ? t0->name_plain : -1, t0 ? t0->name : "-", e->tier->name_plain, e->tier->name);
     }
   else
     {

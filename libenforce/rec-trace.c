@@ -364,6 +364,20 @@ check_own_text (const char *s, gsize len)
 #endif
 }
 
+/* Rule text given with its PlainLen @plain (>= 0) is @plain bytes that
+ * need no escape (model.h); debug builds check the loader's measure. */
+static inline void
+check_plain_len (const char *s, PlainLen plain)
+{
+#ifndef NDEBUG
+  g_assert (plain >= 0 && strlen (s) == (gsize) plain);
+  check_own_text (s, (gsize) plain);
+#else
+  (void) s;
+  (void) plain;
+#endif
+}
+
 RecInputs *
 rec_inputs_begin (RecCtx *ctx, RecInputs *in)
 {
@@ -385,43 +399,38 @@ rec_inputs_end (RecInputs *in)
   return set_piece_len (out, in->start, out->len - 1);
 }
 
-/* Writes ,"key": and returns where the value goes, with room for
- * @value_len bytes; the caller commits.  The keys are the engine's
- * identifiers, which need no escape. */
+/* Writes the comma and @key, the member's "key": (REC_KEY(), @key_len
+ * bytes), and returns where the value goes, with room for @value_len
+ * bytes; the caller commits.  The keys are the engine's identifiers,
+ * which need no escape. */
 static inline char *
-inputs_key (RecInputs *in, const char *key, gsize value_len)
+inputs_key (RecInputs *in, const char *key, gsize key_len, gsize value_len)
 {
-  gsize key_len = strlen (key);
-  char *dst = json_out_reserve (in->ctx->inputs, key_len + 4 + value_len);
+  char *dst = json_out_reserve (in->ctx->inputs, 1 + key_len + value_len);
 
   if (!in->empty)
     *dst++ = ',';
   in->empty = FALSE;
-  *dst++ = '"';
   memcpy (dst, key, key_len);
-  dst += key_len;
-  *dst++ = '"';
-  *dst++ = ':';
-  return dst;
+  return dst + key_len;
 }
 
 /* A value that is constant text ("null", "true", "[" ...); inline, so
  * the copy is of a known size. */
 static inline void
-inputs_literal (RecInputs *in, const char *key, const char *text, gsize len)
+inputs_literal (RecInputs *in, const char *key, gsize key_len, const char *text, gsize len)
 {
-  char *dst = inputs_key (in, key, len);
+  char *dst = inputs_key (in, key, key_len, len);
 
   memcpy (dst, text, len);
   json_out_commit (in->ctx->inputs, dst + len);
 }
 
-/* A JSON string: copied between quotes when it needs no escape, as most
- * do. */
+/* Rule text @s as a JSON string: copied between quotes when its PlainLen
+ * @plain says it needs no escape, as most does; NULL writes null. */
 static void
-put_string (GString *out, const char *s)
+put_rule_text (GString *out, const char *s, PlainLen plain)
 {
-  gsize len;
   char *dst;
 
   if (s == NULL)
@@ -429,41 +438,42 @@ put_string (GString *out, const char *s)
       json_out_put (out, "null", 4);
       return;
     }
-  len = strlen (s);
-  if (!json_is_plain (s, len))
+  if (plain < 0)
     {
-      json_append_escaped (out, s, len);
+      json_append_escaped (out, s, strlen (s));
       return;
     }
-  dst = json_out_reserve (out, len + 2);
+  check_plain_len (s, plain);
+  dst = json_out_reserve (out, (gsize) plain + 2);
   *dst++ = '"';
-  memcpy (dst, s, len);
-  dst += len;
+  memcpy (dst, s, (gsize) plain);
+  dst += plain;
   *dst++ = '"';
   json_out_commit (out, dst);
 }
 
 void
-rec_inputs_string (RecInputs *in, const char *key, const char *s)
+rec_inputs_string_len (RecInputs *in, const char *key, gsize key_len, const char *s,
+                       PlainLen plain)
 {
-  json_out_commit (in->ctx->inputs, inputs_key (in, key, 0));
-  put_string (in->ctx->inputs, s);
+  json_out_commit (in->ctx->inputs, inputs_key (in, key, key_len, 0));
+  put_rule_text (in->ctx->inputs, s, plain);
 }
 
 void
-rec_inputs_name (RecInputs *in, const char *key, const char *name)
+rec_inputs_name_len (RecInputs *in, const char *key, gsize key_len, const char *name)
 {
   gsize len;
   char *dst;
 
   if (name == NULL)
     {
-      inputs_literal (in, key, "null", 4);
+      inputs_literal (in, key, key_len, "null", 4);
       return;
     }
   len = strlen (name);
   check_own_text (name, len);
-  dst = inputs_key (in, key, len + 2);
+  dst = inputs_key (in, key, key_len, len + 2);
   *dst++ = '"';
   memcpy (dst, name, len);
   dst += len;
@@ -472,34 +482,34 @@ rec_inputs_name (RecInputs *in, const char *key, const char *name)
 }
 
 void
-rec_inputs_number (RecInputs *in, const char *key, gint64 v)
+rec_inputs_number_len (RecInputs *in, const char *key, gsize key_len, gint64 v)
 {
-  char *dst = inputs_key (in, key, JSON_INT_MAX_LEN);
+  char *dst = inputs_key (in, key, key_len, JSON_INT_MAX_LEN);
 
   json_out_commit (in->ctx->inputs, json_out_int (dst, v));
 }
 
 void
-rec_inputs_flag (RecInputs *in, const char *key, gboolean v)
+rec_inputs_flag_len (RecInputs *in, const char *key, gsize key_len, gboolean v)
 {
   if (v)
-    inputs_literal (in, key, "true", 4);
+    inputs_literal (in, key, key_len, "true", 4);
   else
-    inputs_literal (in, key, "false", 5);
+    inputs_literal (in, key, key_len, "false", 5);
 }
 
 void
-rec_inputs_array_begin (RecInputs *in, const char *key)
+rec_inputs_array_begin_len (RecInputs *in, const char *key, gsize key_len)
 {
-  inputs_literal (in, key, "[", 1);
+  inputs_literal (in, key, key_len, "[", 1);
 }
 
 void
-rec_inputs_array_string (RecInputs *in, guint index, const char *s)
+rec_inputs_array_string (RecInputs *in, guint index, const char *s, PlainLen plain)
 {
   if (index > 0)
     json_out_put (in->ctx->inputs, ",", 1);
-  put_string (in->ctx->inputs, s);
+  put_rule_text (in->ctx->inputs, s, plain);
 }
 
 void
@@ -509,39 +519,51 @@ rec_inputs_array_end (RecInputs *in)
 }
 
 void
-rec_inputs_date (RecInputs *in, const char *key, gint32 day)
+rec_inputs_date_text_len (RecInputs *in, const char *key, gsize key_len, gint32 day,
+                          char text[DATE_TEXT_LEN + 1])
 {
   char *dst;
 
   if (day == DATE_NONE)
     {
-      inputs_literal (in, key, "null", 4);
+      text[0] = '\0';
+      inputs_literal (in, key, key_len, "null", 4);
       return;
     }
+  date_format_buf (day, text);
   /* YYYY-MM-DD (or ????-??-??): nothing to escape. */
-  dst = inputs_key (in, key, DATE_TEXT_LEN + 2);
+  dst = inputs_key (in, key, key_len, DATE_TEXT_LEN + 2);
   *dst++ = '"';
-  dst = date_format_to (day, dst);
+  memcpy (dst, text, DATE_TEXT_LEN);
+  dst += DATE_TEXT_LEN;
   *dst++ = '"';
   json_out_commit (in->ctx->inputs, dst);
 }
 
 void
-rec_inputs_bool (RecInputs *in, const char *key, const FactValue *fv)
+rec_inputs_date_len (RecInputs *in, const char *key, gsize key_len, gint32 day)
 {
-  if (!fv->known)
-    inputs_literal (in, key, "null", 4);
-  else
-    rec_inputs_flag (in, key, fv->value != 0);
+  char text[DATE_TEXT_LEN + 1];
+
+  rec_inputs_date_text_len (in, key, key_len, day, text);
 }
 
 void
-rec_inputs_int (RecInputs *in, const char *key, gboolean known, gint64 v)
+rec_inputs_bool_len (RecInputs *in, const char *key, gsize key_len, const FactValue *fv)
+{
+  if (!fv->known)
+    inputs_literal (in, key, key_len, "null", 4);
+  else
+    rec_inputs_flag_len (in, key, key_len, fv->value != 0);
+}
+
+void
+rec_inputs_int_len (RecInputs *in, const char *key, gsize key_len, gboolean known, gint64 v)
 {
   if (known)
-    rec_inputs_number (in, key, v);
+    rec_inputs_number_len (in, key, key_len, v);
   else
-    inputs_literal (in, key, "null", 4);
+    inputs_literal (in, key, key_len, "null", 4);
 }
 
 /* How much of the JSON escaping the engine's own text needs (a
@@ -591,6 +613,7 @@ typedef enum {
   CONV_END = 0,                        /* the last piece: nothing after it */
   CONV_TEXT,                           /* %s: rule or case text */
   CONV_OWN_TEXT,                       /* %-s: the engine's own text */
+  CONV_RULE_TEXT,                      /* %.*s: rule text after its PlainLen */
   CONV_INT,                            /* %d, %i */
   CONV_UINT,                           /* %u */
   CONV_LONG,                           /* %ld, %li */
@@ -644,6 +667,12 @@ format_parse (const char *format, Format *f)
         case 'i': f->pieces[i].conv = CONV_INT; break;
         case 'u': f->pieces[i].conv = CONV_UINT; break;
         case '%': f->pieces[i].conv = CONV_PERCENT; break;
+        case '.':
+          if (p[1] != '*' || p[2] != 's')
+            return FALSE;
+          f->pieces[i].conv = CONV_RULE_TEXT;
+          p += 2;
+          break;
         case '-':
           if (p[1] != 's')
             return FALSE;
@@ -706,49 +735,105 @@ format_get (const char *format, Format *scratch)
   return format_parse (format, scratch) ? scratch : NULL;
 }
 
-/* Appends @s for a %s or %-s, with room after it for the rest of the
- * message (@room bytes, the whole format and the tail).  A %s argument is
- * rule or case text, any bytes, so *@plain is cleared unless JSON takes it
- * as it is; a %-s argument is the engine's own text and needs no escape
- * (recommend-private.h), which debug builds check. */
-static inline char *
-put_arg (GString *out, char *dst, const char *s, gboolean own, gsize room, gboolean *plain)
-{
+/* The text a conversion prints, found before the message is written. */
+typedef struct {
+  const char *s;
   gsize len;
+} ArgText;
 
-  if (s == NULL)
-    s = "(null)";                      /* as glibc prints it */
-  len = strlen (s);
-  json_out_commit (out, dst);
-  dst = json_out_reserve (out, len + room);
-  memcpy (dst, s, len);
-  if (own)
-    check_own_text (s, len);
-  else if (*plain)
-    *plain = json_is_plain (s, len);
-  return dst + len;
+/* A %s argument: rule or case text, any bytes, so *@plain is cleared
+ * unless JSON takes it as it is. */
+static void
+text_arg (ArgText *a, const char *s, gboolean *plain)
+{
+  a->s = s != NULL ? s : "(null)";     /* as glibc prints it */
+  a->len = strlen (a->s);
+  if (*plain)
+    *plain = json_is_plain (a->s, a->len);
 }
 
-/* Appends the digits of @v (@is_signed: a gint64 in a guint64) with @room
- * bytes after them. */
-static inline char *
-put_number (GString *out, char *dst, guint64 v, gboolean is_signed, gsize room)
+/* The text of the conversions of @f with the arguments @ap into @args
+ * (numbers written into @digits), one per piece but the last; returns
+ * their total length.  Beside the %s arguments, which may clear *@plain,
+ * a %-s argument is the engine's own text and a %.*s one rule text after
+ * its PlainLen, neither of which needs an escape (recommend-private.h):
+ * debug builds check. */
+static gsize
+format_args (const Format *f, va_list ap, ArgText *args,
+             char (*digits)[JSON_INT_MAX_LEN], gboolean *plain)
 {
-  json_out_commit (out, dst);
-  dst = json_out_reserve (out, JSON_INT_MAX_LEN + room);
-  return is_signed ? json_out_int (dst, (gint64) v) : json_out_uint (dst, v);
+  gsize total = 0;
+
+  for (guint i = 0; f->pieces[i].conv != CONV_END; i++)
+    {
+      ArgText *a = &args[i];
+
+      switch ((Conv) f->pieces[i].conv)
+        {
+        case CONV_TEXT:
+          text_arg (a, va_arg (ap, const char *), plain);
+          break;
+        case CONV_OWN_TEXT:
+          a->s = va_arg (ap, const char *);
+          if (G_UNLIKELY (a->s == NULL))
+            a->s = "(null)";           /* as glibc prints it */
+          a->len = strlen (a->s);
+          check_own_text (a->s, a->len);
+          break;
+        case CONV_RULE_TEXT:
+          {
+            PlainLen len = va_arg (ap, int);
+
+            a->s = va_arg (ap, const char *);
+            if (len < 0 || a->s == NULL)     /* printf takes -1 as no precision */
+              text_arg (a, a->s, plain);
+            else
+              {
+                check_plain_len (a->s, len);
+                a->len = (gsize) len;
+              }
+          }
+          break;
+        case CONV_INT:
+          a->s = digits[i];
+          a->len = (gsize) (json_out_int (digits[i], va_arg (ap, int)) - digits[i]);
+          break;
+        case CONV_UINT:
+          a->s = digits[i];
+          a->len = (gsize) (json_out_uint (digits[i], va_arg (ap, unsigned int)) - digits[i]);
+          break;
+        case CONV_LONG:
+          a->s = digits[i];
+          a->len = (gsize) (json_out_int (digits[i], va_arg (ap, long)) - digits[i]);
+          break;
+        case CONV_ULONG:
+          a->s = digits[i];
+          a->len = (gsize) (json_out_uint (digits[i], va_arg (ap, unsigned long)) - digits[i]);
+          break;
+        case CONV_PERCENT:
+        case CONV_END:
+        default:
+          a->s = "%";
+          a->len = 1;
+          break;
+        }
+      total += a->len;
+    }
+  return total;
 }
 
 /* Writes the message @f describes with the arguments @ap as a piece of
  * @out (begin_piece() ... end_message(), in one): returns its offset.
- * The room made for each part holds the whole format and the tail after
- * it, so only the conversions check for room. */
+ * The arguments' text is found first, so the whole message is written
+ * into room made once. */
 static guint32
 format_apply (GString *out, const Format *f, va_list ap)
 {
-  gsize room = (gsize) f->len + 2;
-  gboolean plain = TRUE;                   /* every %s argument so far */
-  char *dst = json_out_reserve (out, sizeof (guint32) + room) + sizeof (guint32);
+  ArgText args[FORMAT_MAX_PIECES];
+  char digits[FORMAT_MAX_PIECES][JSON_INT_MAX_LEN];
+  gboolean plain = TRUE;                   /* every %s argument */
+  gsize len = format_args (f, ap, args, digits, &plain) + f->len;
+  char *dst = json_out_reserve (out, sizeof (guint32) + len + 2) + sizeof (guint32);
   gsize start = (gsize) (dst - out->str);
   gsize end;
 
@@ -759,39 +844,18 @@ format_apply (GString *out, const Format *f, va_list ap)
           memcpy (dst, f->format + f->pieces[i].start, f->pieces[i].len);
           dst += f->pieces[i].len;
         }
-      switch ((Conv) f->pieces[i].conv)
-        {
-        case CONV_END:
-          end = (gsize) (dst - out->str);
-          *dst++ = '\0';
-          /* The literal text needs a '"' escaped at most, the %-s
-           * arguments nothing: the %s arguments decide. */
-          *dst++ = plain ? f->escape : REC_MESSAGE_ESCAPE;
-          json_out_commit (out, dst);
-          return set_piece_len (out, start, end);
-        case CONV_TEXT:
-        case CONV_OWN_TEXT:
-          dst = put_arg (out, dst, va_arg (ap, const char *),
-                         f->pieces[i].conv == CONV_OWN_TEXT, room, &plain);
-          break;
-        case CONV_INT:
-          dst = put_number (out, dst, (guint64) (gint64) va_arg (ap, int), TRUE, room);
-          break;
-        case CONV_UINT:
-          dst = put_number (out, dst, va_arg (ap, unsigned int), FALSE, room);
-          break;
-        case CONV_LONG:
-          dst = put_number (out, dst, (guint64) (gint64) va_arg (ap, long), TRUE, room);
-          break;
-        case CONV_ULONG:
-          dst = put_number (out, dst, va_arg (ap, unsigned long), FALSE, room);
-          break;
-        case CONV_PERCENT:
-        default:
-          *dst++ = '%';                /* within the room: "%%" is two bytes of format */
-          break;
-        }
+      if (f->pieces[i].conv == CONV_END)
+        break;
+      memcpy (dst, args[i].s, args[i].len);
+      dst += args[i].len;
     }
+  end = (gsize) (dst - out->str);
+  *dst++ = '\0';
+  /* The literal text needs a '"' escaped at most, the %-s and %.*s
+   * arguments nothing: the %s arguments decide. */
+  *dst++ = plain ? f->escape : REC_MESSAGE_ESCAPE;
+  json_out_commit (out, dst);
+  return set_piece_len (out, start, end);
 }
 
 guint32

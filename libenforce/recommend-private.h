@@ -6,8 +6,10 @@
  * result keeps a reference on, or static strings), and the few composed
  * strings ("facts.area_m2", "calendar.2025", the case id) live in a pool at
  * the end of the same block.  With ENFORCE_RECOMMEND_TRACE the steps are
- * recorded too (RecTrace): an array of small step records, and all their
- * text in two buffers, so a step costs no allocation of its own.
+ * recorded too (RecTrace): small step records, kept in each evaluation
+ * while it runs (RecSteps), and all their text in two buffers, which
+ * become the trace's two blocks (the chosen records at the end of one), so
+ * a step costs no allocation of its own.
  *
  * The engine, one job per file (steps of docs/semantics.md):
  *   recommend.c   enforce_recommend(): step 1 (resolve), step 2 (the law
@@ -112,20 +114,38 @@ typedef struct {
   const char *code;                    /* static: "gate.minor" */
   guint32 inputs;                      /* JSON object text, in the inputs buffer */
   guint32 message[2];                  /* [ENFORCE_LANG_ZH], [ENFORCE_LANG_EN], in the text buffer */
+  guint32 code_len;                    /* strlen (code), for the JSON */
   const Citation *citation;            /* borrowed from the rule set, rendered at load
                                         * (model.h); NULL without a citation */
 } RecStep;
 
-/* A recommendation's trace, owned by the result.  Each inputs object and
- * each message in the buffers follows its length (rec_trace_len()) and is
- * followed by its NUL. */
+/* The steps of one evaluation while the engine runs (RecEval), then of
+ * the result.  A trace has about 20 (at most about 35: the gates, the law,
+ * tier, factors, range, point, procedure, deadlines and the Art. 29
+ * candidates), so they live in place; only a longer list moves to the
+ * heap. */
+#define REC_STEPS_INLINE 48
+
 typedef struct {
-  GArray *steps;                       /* RecStep, in order */
-  char *inputs;                        /* every step's inputs object */
+  guint n;
+  guint cap;                           /* REC_STEPS_INLINE, or heap's */
+  RecStep *heap;                       /* NULL while the steps fit in inline_steps */
+  RecStep inline_steps[REC_STEPS_INLINE];
+} RecSteps;
+
+/* A recommendation's trace, owned by the result: the inputs buffer, and
+ * one block holding this header, the messages and the steps.  Each inputs
+ * object and each message follows its length (rec_trace_len()) and is
+ * followed by its NUL; a message then by its REC_MESSAGE_* byte.  (Inputs
+ * and messages cannot share a buffer: a step's messages are written while
+ * its inputs object is still open.) */
+typedef struct {
+  const char *text;                    /* the block itself: message offsets count from it */
+  gsize text_len;                      /* bytes of it up to the steps */
+  char *inputs;                        /* every step's inputs object; a block of its own */
   gsize inputs_len;
-  char *text;                          /* every step's messages, each followed by its NUL
-                                        * and a REC_MESSAGE_* byte */
-  gsize text_len;
+  const RecStep *steps;                /* n_steps, in order, in the text's block */
+  guint n_steps;
 } RecTrace;
 
 /* The byte after a message's NUL: how much JSON escaping the message
@@ -270,17 +290,29 @@ typedef struct {
 RecInputs *rec_inputs_begin (RecCtx *ctx, RecInputs *in);
 /* The object's offset, for rec_step_add(). */
 guint32 rec_inputs_end (RecInputs *in);
-/* Members.  A NULL string is written null. */
-void rec_inputs_string (RecInputs *in, const char *key, const char *s);
+/* Members.  Each key is a string literal, one of the engine's own
+ * identifiers: the macros below hand the rec_inputs_*_len() functions
+ * its JSON ("\"key\":") and length, made at compile time ("\"" key
+ * "\":" compiles for nothing else), so no member measures or quotes its
+ * key.  A NULL string is written null. */
+#define REC_KEY(key) "\"" key "\":", sizeof ("\"" key "\":") - 1
+/* Rule text with its PlainLen (model.h): copied as it is, or escaped. */
+#define rec_inputs_string(in, key, s, plain) rec_inputs_string_len ((in), REC_KEY (key), (s), (plain))
+void rec_inputs_string_len (RecInputs *in, const char *key, gsize key_len, const char *s,
+                            PlainLen plain);
 /* A string the engine wrote, which needs no JSON escape (not scanned;
  * debug builds check): one of its own names ("fine", "half_up") or a date
  * it formatted.  Rule or case text goes through rec_inputs_string(). */
-void rec_inputs_name (RecInputs *in, const char *key, const char *name);
-void rec_inputs_number (RecInputs *in, const char *key, gint64 v);
-void rec_inputs_flag (RecInputs *in, const char *key, gboolean v);
+#define rec_inputs_name(in, key, name) rec_inputs_name_len ((in), REC_KEY (key), (name))
+void rec_inputs_name_len (RecInputs *in, const char *key, gsize key_len, const char *name);
+#define rec_inputs_number(in, key, v) rec_inputs_number_len ((in), REC_KEY (key), (v))
+void rec_inputs_number_len (RecInputs *in, const char *key, gsize key_len, gint64 v);
+#define rec_inputs_flag(in, key, v) rec_inputs_flag_len ((in), REC_KEY (key), (v))
+void rec_inputs_flag_len (RecInputs *in, const char *key, gsize key_len, gboolean v);
 /* An array of strings: begin, each item (@index 0 first), end. */
-void rec_inputs_array_begin (RecInputs *in, const char *key);
-void rec_inputs_array_string (RecInputs *in, guint index, const char *s);
+#define rec_inputs_array_begin(in, key) rec_inputs_array_begin_len ((in), REC_KEY (key))
+void rec_inputs_array_begin_len (RecInputs *in, const char *key, gsize key_len);
+void rec_inputs_array_string (RecInputs *in, guint index, const char *s, PlainLen plain);
 void rec_inputs_array_end (RecInputs *in);
 /* A step message in @ctx's text buffer; returns its offset.  rec_textf()
  * formats %s, %-s, %d, %i, %u, %li, %lu and %% itself (no printf on the
@@ -292,14 +324,27 @@ void rec_inputs_array_end (RecInputs *in);
  *   - a %-s argument (printf prints "%-s" as "%s") is text the engine
  *     wrote, which needs no escape at all: one of its literals without a
  *     '"', or a date, amount or name it formatted.  Not scanned;
+ *   - a %.*s argument is rule text after its PlainLen (model.h): the
+ *     length, which printf prints as much of, when it needs no escape
+ *     (not scanned), else -1, which printf takes as no precision;
  *   - a %s argument (rule or case text) is checked in full.
- * Debug builds check the first two. */
+ * Debug builds check the first three. */
 guint32 rec_text (RecCtx *ctx, const char *s);
 guint32 rec_textf (RecCtx *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
 /* Members whose value may be unknown: written as null then. */
-void rec_inputs_date (RecInputs *in, const char *key, gint32 day);
-void rec_inputs_bool (RecInputs *in, const char *key, const FactValue *fv);
-void rec_inputs_int (RecInputs *in, const char *key, gboolean known, gint64 v);
+#define rec_inputs_date(in, key, day) rec_inputs_date_len ((in), REC_KEY (key), (day))
+void rec_inputs_date_len (RecInputs *in, const char *key, gsize key_len, gint32 day);
+/* The same, leaving the date's text in @text ("" for DATE_NONE) for the
+ * step's messages, which then need not format it again. */
+#define rec_inputs_date_text(in, key, day, text) \
+  rec_inputs_date_text_len ((in), REC_KEY (key), (day), (text))
+void rec_inputs_date_text_len (RecInputs *in, const char *key, gsize key_len, gint32 day,
+                               char text[DATE_TEXT_LEN + 1]);
+#define rec_inputs_bool(in, key, fv) rec_inputs_bool_len ((in), REC_KEY (key), (fv))
+void rec_inputs_bool_len (RecInputs *in, const char *key, gsize key_len, const FactValue *fv);
+#define rec_inputs_int(in, key, known, v) rec_inputs_int_len ((in), REC_KEY (key), (known), (v))
+void rec_inputs_int_len (RecInputs *in, const char *key, gsize key_len, gboolean known,
+                         gint64 v);
 /* "是" / "否" / "待定" and "yes" / "no" / "undetermined". */
 const char *rec_tri_zh (Tri t);
 const char *rec_tri_en (Tri t);
@@ -343,7 +388,8 @@ typedef struct {
   gboolean has_rounding;
   Rounding rounding;
   RecLists lists;                    /* after the fields cleared and copied at once */
-  GArray *steps;                     /* RecStep; trace only */
+  RecSteps *steps;                   /* trace only: &steps_store; NULL without a trace */
+  RecSteps steps_store;              /* last: copied only as far as used */
 } RecEval;
 
 /* What steps 3-7 read for one benchmark version. */
@@ -415,19 +461,36 @@ rec_ceil_fen (gint64 cf)
   return cf / CENTIFEN_PER_FEN + (cf % CENTIFEN_PER_FEN != 0);
 }
 
-/* Trace (recommendation.c).  @inputs, @zh and @en are offsets from
- * rec_inputs_end() and rec_text(); @citation may be NULL (borrowed
- * otherwise: rule-set data). */
-void rec_step_add (GArray *steps, const char *code, guint32 inputs, guint32 zh, guint32 en,
-                   const Citation *citation);
-GArray *rec_steps_new (void);
+/* Trace (recommendation.c).  @code is a literal, which REC_CODE() hands
+ * on with its length (rec_step_add_len() for a code passed along);
+ * @inputs, @zh and @en are offsets from rec_inputs_end() and rec_text();
+ * @citation may be NULL (borrowed otherwise: rule-set data). */
+#define REC_CODE(code) "" code "", sizeof (code) - 1
+#define rec_step_add(steps, code, inputs, zh, en, citation) \
+  rec_step_add_len ((steps), REC_CODE (code), (inputs), (zh), (en), (citation))
+void rec_step_add_len (RecSteps *steps, const char *code, gsize code_len, guint32 inputs,
+                       guint32 zh, guint32 en, const Citation *citation);
+/* Moves the last step added to the front (a step that governs the ones
+ * before it was recorded after them). */
+void rec_step_to_front (RecSteps *steps);
+/* @steps made empty, with its inline room; returns it. */
+RecSteps *rec_steps_init (RecSteps *steps);
+/* The steps in order (rec_steps_init() ... rec_steps_clear()). */
+static inline const RecStep *
+rec_steps_items (const RecSteps *steps)
+{
+  return steps->heap != NULL ? steps->heap : steps->inline_steps;
+}
+/* Moves @from's steps to @to (both initialised), leaving @from empty. */
+void rec_steps_move (RecSteps *to, RecSteps *from);
+void rec_steps_clear (RecSteps *steps);
 void rec_trace_free (RecTrace *trace);
 
 /* Procedure and deadlines (procedure.c), on the result being built. */
 /* @steps: where the trace's steps go, NULL without a trace. */
-void rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, GArray *steps,
+void rec_decide_procedure (RecCtx *ctx, EnforceRecommendation *r, RecSteps *steps,
                            gint32 param_date);
-void rec_compute_deadlines (RecCtx *ctx, EnforceRecommendation *r, GArray *steps);
+void rec_compute_deadlines (RecCtx *ctx, EnforceRecommendation *r, RecSteps *steps);
 /* When the on-site answer is an Art. 68(1) "no": the sentence naming the
  * grounds that still allow it (Art. 68(2), Art. 69); NULL otherwise. */
 const char *rec_onsite_caveat (const EnforceRecommendation *r, EnforceLang lang);
@@ -449,6 +512,10 @@ const char *rec_order_label_zh (OrderKind k);
 char *rec_note_text (const RecNote *n, EnforceLang lang);
 /* The same line appended to @out. */
 void rec_note_append (GString *out, const RecNote *n, EnforceLang lang);
+/* TRUE when that line is known to need no JSON escape (its own words and
+ * numbers never do, so only the rule text it quotes is looked at); FALSE
+ * when it may need one. */
+gboolean rec_note_is_plain (const RecNote *n, EnforceLang lang);
 
 /* Writes the recommendation as one JSON object (docs/json-output.md). */
 void recommendation_write_json (const EnforceRecommendation *r, JsonWriter *w);

@@ -27,14 +27,14 @@ eval_init (RecEval *e, const Benchmark *bm, const Version *v, gboolean trace)
   e->bm = bm;
   e->v = v;
   e->outcome = ENFORCE_OUTCOME_UNDETERMINED;
-  e->steps = trace ? rec_steps_new () : NULL;
+  e->steps = trace ? rec_steps_init (&e->steps_store) : NULL;
 }
 
 static void
 eval_clear (RecEval *e)
 {
   if (e->steps)
-    g_array_free (e->steps, TRUE);
+    rec_steps_clear (e->steps);
   e->steps = NULL;
 }
 
@@ -44,8 +44,12 @@ eval_move (RecEval *dst, RecEval *src)
   eval_clear (dst);
   memcpy (dst, src, offsetof (RecEval, lists));
   rec_lists_copy (&dst->lists, &src->lists);
-  dst->steps = src->steps;
-  src->steps = NULL;
+  if (src->steps)
+    {
+      dst->steps = rec_steps_init (&dst->steps_store);
+      rec_steps_move (dst->steps, src->steps);
+      src->steps = NULL;
+    }
 }
 
 static gint64
@@ -149,7 +153,9 @@ law_step (RecCtx *ctx, RecEval *e, const LawVersions *lv, const char *zh, const 
 {
   RecInputs inp;
   RecInputs *w;
-  char a[11] = "", d[11] = "";
+  /* The versions' dates as the loader wrote them (Version.from_text). */
+  const char *a = lv->act ? lv->act->from_text : "";
+  const char *d = lv->decision ? lv->decision->from_text : "";
   gboolean no_decision;
 
   if (!ctx->trace)
@@ -158,24 +164,14 @@ law_step (RecCtx *ctx, RecEval *e, const LawVersions *lv, const char *zh, const 
   w = rec_inputs_begin (ctx, &inp);
   rec_inputs_date (w, "act", lv->law_date);
   rec_inputs_date (w, "decided", ctx->kase->decided);
-  rec_inputs_date (w, "act_version", lv->act ? lv->act->from : DATE_NONE);
-  rec_inputs_date (w, "decision_version", lv->decision ? lv->decision->from : DATE_NONE);
-  if (lv->act)
-    date_format_buf (lv->act->from, a);
-  if (lv->decision)
-    date_format_buf (lv->decision->from, d);
+  rec_inputs_name (w, "act_version", lv->act ? a : NULL);
+  rec_inputs_name (w, "decision_version", lv->decision ? d : NULL);
   rec_step_add (e->steps, "law_in_force", rec_inputs_end (&inp),
                 rec_textf (ctx, "%-s（行为时版本%-s，决定时版本%-s）", zh, a, d[0] ? d : no_decision ? "（未提供决定日期）" : "无"),
                 rec_textf (ctx, "%-s (act-date version %-s, decision-date version %-s)", en, a, d[0] ? d : no_decision ? "no decision date" : "none"),
                 rec_law_citation (ctx, LAW_ART_37));
   /* The law step precedes the gates it governs. */
-  if (e->steps->len > 1)
-    {
-      RecStep last = g_array_index (e->steps, RecStep, e->steps->len - 1);
-
-      g_array_remove_index (e->steps, e->steps->len - 1);
-      g_array_prepend_val (e->steps, last);
-    }
+  rec_step_to_front (e->steps);
 }
 
 /* The versions in force on the act date and, when the case gives it, on
@@ -291,7 +287,7 @@ no_decision_version (RecCtx *ctx, const LawVersions *lv, RecEval *out)
     {
       const Benchmark *bm = out->bm;
       const Version *v = out->v;
-      GArray *steps = out->steps;
+      RecSteps *steps = out->steps;
 
       /* An undetermined result carries no tier, range or amount. */
       memset (out, 0, offsetof (RecEval, lists));
@@ -604,27 +600,29 @@ choose_candidate (RecCtx *ctx, const Benchmark *const *cands, guint n, EnforceRe
 /* Trace of step 1 and of Art. 29                                      */
 
 static void
-resolve_step (RecCtx *ctx, GArray *steps, const Benchmark *const *cands, guint n,
+resolve_step (RecCtx *ctx, RecSteps *steps, const Benchmark *const *cands, guint n,
               const Power *power)
 {
   RecInputs inp;
   RecInputs *w = rec_inputs_begin (ctx, &inp);
 
   if (power)
-    rec_inputs_string (w, "power", power->code);
+    rec_inputs_string (w, "power", power->code, power->code_plain);
   if (n == 1)
-    rec_inputs_string (w, "benchmark", cands[0]->id);
+    rec_inputs_string (w, "benchmark", cands[0]->id, cands[0]->id_plain);
   else
     {
       rec_inputs_array_begin (w, "benchmarks");
       for (guint i = 0; i < n; i++)
-        rec_inputs_array_string (w, i, cands[i]->id);
+        rec_inputs_array_string (w, i, cands[i]->id, cands[i]->id_plain);
       rec_inputs_array_end (w);
     }
   if (n == 1)
     rec_step_add (steps, "resolve", rec_inputs_end (&inp),
-                  rec_textf (ctx, "适用裁量基准 %s：%s", cands[0]->id, cands[0]->title),
-                  rec_textf (ctx, "Benchmark %s applies: %s", cands[0]->id, cands[0]->title),
+                  rec_textf (ctx, "适用裁量基准 %.*s：%.*s", cands[0]->id_plain, cands[0]->id,
+                             cands[0]->title_plain, cands[0]->title),
+                  rec_textf (ctx, "Benchmark %.*s applies: %.*s", cands[0]->id_plain, cands[0]->id,
+                             cands[0]->title_plain, cands[0]->title),
                   &cands[0]->penalized_by);
   else
     rec_step_add (steps, "resolve", rec_inputs_end (&inp),
@@ -634,30 +632,31 @@ resolve_step (RecCtx *ctx, GArray *steps, const Benchmark *const *cands, guint n
 }
 
 static void
-excluded_steps (RecCtx *ctx, GArray *steps, const EnforceRecommendation *r)
+excluded_steps (RecCtx *ctx, RecSteps *steps, const EnforceRecommendation *r)
 {
   for (guint i = 0; i < r->n_excluded; i++)
     {
       RecInputs inp;
       RecInputs *w = rec_inputs_begin (ctx, &inp);
       const char *id = r->excluded[i]->id;
+      PlainLen id_plain = r->excluded[i]->id_plain;
       guint32 zh, en;
 
-      rec_inputs_string (w, "benchmark", id);
+      rec_inputs_string (w, "benchmark", id, id_plain);
       rec_inputs_name (w, "reason", rec_excluded_reason_name (r->excluded_reason[i]));
       switch (r->excluded_reason[i])
         {
         case EXCLUDED_LIGHTER_FINE:
-          zh = rec_textf (ctx, "基准 %s 罚款较轻，不再适用（一事不再罚款）", id);
-          en = rec_textf (ctx, "Benchmark %s carries the lighter fine and is not applied (no double fine)", id);
+          zh = rec_textf (ctx, "基准 %.*s 罚款较轻，不再适用（一事不再罚款）", id_plain, id);
+          en = rec_textf (ctx, "Benchmark %.*s carries the lighter fine and is not applied (no double fine)", id_plain, id);
           break;
         case EXCLUDED_EQUAL_FINE:
-          zh = rec_textf (ctx, "基准 %s 罚款数额相同，按列出顺序适用在先的规定，不再适用（一事不再罚款）", id);
-          en = rec_textf (ctx, "Benchmark %s carries the same fine; the provision listed first applies (no double fine)", id);
+          zh = rec_textf (ctx, "基准 %.*s 罚款数额相同，按列出顺序适用在先的规定，不再适用（一事不再罚款）", id_plain, id);
+          en = rec_textf (ctx, "Benchmark %.*s carries the same fine; the provision listed first applies (no double fine)", id_plain, id);
           break;
         default:
-          zh = rec_textf (ctx, "基准 %s 不适用于该类当事人", id);
-          en = rec_textf (ctx, "Benchmark %s does not cover this class of party", id);
+          zh = rec_textf (ctx, "基准 %.*s 不适用于该类当事人", id_plain, id);
+          en = rec_textf (ctx, "Benchmark %.*s does not cover this class of party", id_plain, id);
           break;
         }
       rec_step_add (steps, "excluded", rec_inputs_end (&inp), zh, en,
@@ -756,17 +755,46 @@ result_finish (const EnforceRecommendation *tmp, const RecCtx *ctx)
   return r;
 }
 
-/* The trace of @ctx and @steps handed to the result. */
-static RecTrace *
-trace_finish (RecCtx *ctx, GArray *steps)
-{
-  RecTrace *t = g_new (RecTrace, 1);
+/* Room for a usual trace (about 1 KB of inputs; 2.5 KB of messages and
+ * 20 steps of 32 bytes), so that the buffers seldom grow: the text buffer
+ * also holds the RecTrace header and the steps at the end. */
+#define TRACE_INPUTS_SIZE 2048
+#define TRACE_TEXT_SIZE 4096
 
-  t->steps = steps;
-  t->inputs_len = ctx->inputs->len;
-  t->inputs = g_string_free (g_steal_pointer (&ctx->inputs), FALSE);
-  t->text_len = ctx->text->len;
-  t->text = g_string_free (g_steal_pointer (&ctx->text), FALSE);
+/* @buf, a GString in enforce_recommend()'s frame (json_out_init()),
+ * empty but for @reserved bytes. */
+static GString *
+trace_buffer_init (GString *buf, gsize size, gsize reserved)
+{
+  json_out_init (buf, size);
+  buf->len = reserved;
+  buf->str[reserved] = '\0';
+  return buf;
+}
+
+/* The trace buffers of @ctx handed to the result: the inputs as they are,
+ * the messages with the RecTrace header they start with (the room
+ * trace_buffer_init() reserved) and @steps copied after them. */
+static RecTrace *
+trace_finish (RecCtx *ctx, const RecSteps *steps)
+{
+  GString *text = g_steal_pointer (&ctx->text);
+  GString *inputs = g_steal_pointer (&ctx->inputs);
+  gsize text_len = text->len;
+  gsize at = (text_len + G_ALIGNOF (RecStep) - 1) / G_ALIGNOF (RecStep) * G_ALIGNOF (RecStep);
+  gsize size = steps->n * sizeof (RecStep);
+  RecTrace *t;
+
+  json_out_reserve (text, at - text_len + size);
+  memcpy (text->str + at, rec_steps_items (steps), size);
+  /* g_malloc() aligns the block for any type; @at is aligned for a step. */
+  t = (RecTrace *) (void *) text->str;
+  t->text = text->str;
+  t->text_len = text_len;
+  t->inputs = inputs->str;
+  t->inputs_len = inputs->len;
+  t->steps = (const RecStep *) (void *) (text->str + at);
+  t->n_steps = steps->n;
   return t;
 }
 
@@ -774,9 +802,9 @@ static void
 ctx_clear (RecCtx *ctx)
 {
   if (ctx->inputs)
-    g_string_free (ctx->inputs, TRUE);
+    g_free (ctx->inputs->str);
   if (ctx->text)
-    g_string_free (ctx->text, TRUE);
+    g_free (ctx->text->str);
 }
 
 static gint32
@@ -795,6 +823,7 @@ enforce_recommend (const EnforceRuleSet *rules, const EnforceCase *kase, const c
   guint n;
   RecEval best;
   EnforceRecommendation tmp;
+  GString inputs, text;
 
   g_return_val_if_fail (rules != NULL, NULL);
   g_return_val_if_fail (kase != NULL, NULL);
@@ -817,9 +846,8 @@ enforce_recommend (const EnforceRuleSet *rules, const EnforceCase *kase, const c
 
   if (ctx.trace)
     {
-      /* About what a usual trace writes, so they seldom grow. */
-      ctx.inputs = g_string_sized_new (2048);
-      ctx.text = g_string_sized_new (4096);
+      ctx.inputs = trace_buffer_init (&inputs, TRACE_INPUTS_SIZE, 0);
+      ctx.text = trace_buffer_init (&text, TRACE_TEXT_SIZE, sizeof (RecTrace));
     }
   result_init (&tmp, &ctx);
   if (!choose_candidate (&ctx, cands, n, &tmp, &best, error))
@@ -832,16 +860,13 @@ enforce_recommend (const EnforceRuleSet *rules, const EnforceCase *kase, const c
   if (ctx.trace)
     {
       /* The resolve step goes first, then the chosen evaluation's. */
-      GArray *steps = best.steps ? g_steal_pointer (&best.steps) : rec_steps_new ();
+      RecSteps *steps;
 
+      if (best.steps == NULL)
+        best.steps = rec_steps_init (&best.steps_store);
+      steps = best.steps;
       resolve_step (&ctx, steps, cands, n, power);
-      if (steps->len > 1)
-        {
-          RecStep first = g_array_index (steps, RecStep, steps->len - 1);
-
-          g_array_remove_index (steps, steps->len - 1);
-          g_array_prepend_val (steps, first);
-        }
+      rec_step_to_front (steps);
       rec_decide_procedure (&ctx, &tmp, steps, procedure_date (kase));
       rec_compute_deadlines (&ctx, &tmp, steps);
       excluded_steps (&ctx, steps, &tmp);

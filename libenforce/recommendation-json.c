@@ -42,6 +42,17 @@ put_quoted (GString *out, const char *s, gsize len)
   json_out_commit (out, dst);
 }
 
+/* Rule text with its PlainLen (model.h): copied as it is when the loader
+ * found it needs no escape, as most does. */
+static void
+put_rule_text (GString *out, const char *s, PlainLen plain)
+{
+  if (s != NULL && plain >= 0)
+    put_quoted (out, s, (gsize) plain);
+  else
+    put_string (out, s);
+}
+
 /* One of the engine's own names ("fine", "half_up", a trace code): plain
  * ASCII identifiers that need no escaping. */
 static void
@@ -101,6 +112,17 @@ put_date (GString *out, gint32 day)
   json_out_commit (out, dst);
 }
 
+/* The version's effective_from, which the loader wrote as a date
+ * (DATE_TEXT_LEN characters), or null. */
+static void
+put_version (GString *out, const EnforceRecommendation *r)
+{
+  if (r->version == NULL)
+    PUT_LITERAL (out, "null");
+  else
+    put_quoted (out, r->version_text, DATE_TEXT_LEN);
+}
+
 static void
 write_benchmark (GString *out, const EnforceRecommendation *r)
 {
@@ -111,11 +133,11 @@ write_benchmark (GString *out, const EnforceRecommendation *r)
       return;
     }
   PUT_LITERAL (out, "{\"id\":");
-  put_string (out, r->benchmark->id);
+  put_rule_text (out, r->benchmark->id, r->benchmark->id_plain);
   PUT_LITERAL (out, ",\"title\":");
-  put_string (out, r->benchmark->title);
+  put_rule_text (out, r->benchmark->title, r->benchmark->title_plain);
   PUT_LITERAL (out, ",\"version\":");
-  put_string (out, r->version ? r->version_text : NULL);
+  put_version (out, r);
   PUT_LITERAL (out, "}");
 }
 
@@ -128,7 +150,7 @@ write_excluded (GString *out, const EnforceRecommendation *r)
       if (i > 0)
         PUT_LITERAL (out, ",");
       PUT_LITERAL (out, "{\"id\":");
-      put_string (out, r->excluded[i]->id);
+      put_rule_text (out, r->excluded[i]->id, r->excluded[i]->id_plain);
       PUT_LITERAL (out, ",\"reason\":");
       put_name (out, rec_excluded_reason_name (r->excluded_reason[i]));
       PUT_LITERAL (out, "}");
@@ -146,11 +168,11 @@ write_tier (GString *out, const EnforceRecommendation *r)
       return;
     }
   PUT_LITERAL (out, "{\"name\":");
-  put_string (out, r->tier->name);
+  put_rule_text (out, r->tier->name, r->tier->name_plain);
   PUT_LITERAL (out, ",\"class\":");
   put_name (out, tier_class_name (r->tier->cls));
   PUT_LITERAL (out, ",\"text\":");
-  put_string (out, r->tier->text);
+  put_rule_text (out, r->tier->text, r->tier->text_plain);
   PUT_LITERAL (out, ",\"verified\":");
   put_bool (out, r->tier->provenance.verified);
   PUT_LITERAL (out, "}");
@@ -159,17 +181,14 @@ write_tier (GString *out, const EnforceRecommendation *r)
 static void
 write_penalties (GString *out, const EnforceRecommendation *r)
 {
-  gboolean first = TRUE;
-
   PUT_LITERAL (out, ",\"penalties\":[");
-  for (guint k = 0; k < KIND_COUNT; k++)
-    if (r->kinds & KIND_BIT (k))
-      {
-        if (!first)
-          PUT_LITERAL (out, ",");
-        first = FALSE;
-        put_name (out, penalty_kind_name ((PenaltyKind) k));
-      }
+  /* The kinds imposed, lowest bit first: one look per kind, not per bit. */
+  for (guint32 kinds = r->kinds; kinds != 0; kinds &= kinds - 1)
+    {
+      if (kinds != r->kinds)
+        PUT_LITERAL (out, ",");
+      put_name (out, penalty_kind_name ((PenaltyKind) __builtin_ctz (kinds)));
+    }
   PUT_LITERAL (out, "]");
 }
 
@@ -185,8 +204,10 @@ write_order (GString *out, const EnforceRecommendation *r)
   PUT_LITERAL (out, "{\"kind\":");
   put_name (out, rec_order_kind_name (r->benchmark->order));
   PUT_LITERAL (out, ",\"text\":");
-  put_string (out, r->benchmark->order_text ? r->benchmark->order_text
-                                            : rec_order_label_zh (r->benchmark->order));
+  if (r->benchmark->order_text)
+    put_rule_text (out, r->benchmark->order_text, r->benchmark->order_text_plain);
+  else
+    put_string (out, rec_order_label_zh (r->benchmark->order));
   PUT_LITERAL (out, "}");
 }
 
@@ -281,6 +302,14 @@ put_note (GString *out, const RecNote *note)
   gsize start = out->len;
   gsize len;
 
+  if (rec_note_is_plain (note, ENFORCE_LANG_EN))
+    {
+      PUT_LITERAL (out, "\"");
+      rec_note_append (out, note, ENFORCE_LANG_EN);
+      PUT_LITERAL (out, "\"");
+      return;
+    }
+  /* Rule text of its own: the line as written decides. */
   rec_note_append (out, note, ENFORCE_LANG_EN);
   len = out->len - start;
   if (json_is_plain (out->str + start, len))
@@ -396,7 +425,7 @@ write_step (GString *out, const RecTrace *t, const RecStep *s)
   Message zh = message_at (t, s->message[ENFORCE_LANG_ZH]);
   Message en = message_at (t, s->message[ENFORCE_LANG_EN]);
   const Citation *c = s->citation;
-  gsize code_len = strlen (s->code);
+  gsize code_len = s->code_len;
   gsize inputs_len = rec_trace_len (t->inputs, s->inputs);
   char *dst;
 
@@ -455,11 +484,11 @@ write_trace (GString *out, const EnforceRecommendation *r)
   const RecTrace *t = r->trace;
 
   PUT_LITERAL (out, ",\"trace\":[");
-  for (guint i = 0; t && i < t->steps->len; i++)
+  for (guint i = 0; t && i < t->n_steps; i++)
     {
       if (i > 0)
         PUT_LITERAL (out, ",");
-      write_step (out, t, &g_array_index (t->steps, RecStep, i));
+      write_step (out, t, &t->steps[i]);
     }
   PUT_LITERAL (out, "]");
 }
@@ -490,7 +519,7 @@ recommendation_write_json (const EnforceRecommendation *r, JsonWriter *w)
   PUT_LITERAL (out, ",\"stamp\":{\"rule_set\":");
   put_name (out, r->rules->hash);          /* "sha256:" and hex digits */
   PUT_LITERAL (out, ",\"benchmark_version\":");
-  put_string (out, r->version ? r->version_text : NULL);
+  put_version (out, r);
   PUT_LITERAL (out, ",\"engine\":\"" ENFORCE_VERSION_STRING "\"");
   PUT_LITERAL (out, "}}");
 }
@@ -498,16 +527,17 @@ recommendation_write_json (const EnforceRecommendation *r, JsonWriter *w)
 char *
 enforce_recommendation_to_json (const EnforceRecommendation *self)
 {
-  GString *out;
+  GString out;
   JsonWriter w;
 
   g_return_val_if_fail (self != NULL, NULL);
   /* Sized once: a trace is most of the output, its citations about 300
    * bytes a step and its text about as long once written as JSON (less
-   * the lengths stored before each piece). */
-  out = g_string_sized_new (1024 + (self->trace ? self->trace->inputs_len + self->trace->text_len * 9 / 8
-                                                  + 320 * self->trace->steps->len : 0));
-  json_writer_init (&w, out);
+   * the lengths stored before each piece).  The GString itself is local:
+   * only its text is allocated, and returned. */
+  json_out_init (&out, 1024 + (self->trace ? self->trace->inputs_len + self->trace->text_len * 9 / 8
+                                            + 320 * self->trace->n_steps : 0));
+  json_writer_init (&w, &out);
   recommendation_write_json (self, &w);
-  return g_string_free (out, FALSE);
+  return out.str;
 }

@@ -11,13 +11,85 @@
 /* ------------------------------------------------------------------ */
 /* Trace steps                                                         */
 
-GArray *
-rec_steps_new (void)
+RecSteps *
+rec_steps_init (RecSteps *steps)
 {
-  /* Room for a whole usual trace (about 20 steps: resolve, the law, the
-   * gates, tier, factors, range, point, procedure and deadlines), since the
-   * chosen evaluation's array becomes the result's. */
-  return g_array_sized_new (FALSE, FALSE, sizeof (RecStep), 32);
+  steps->n = 0;
+  steps->cap = REC_STEPS_INLINE;
+  steps->heap = NULL;
+  return steps;
+}
+
+void
+rec_steps_clear (RecSteps *steps)
+{
+  g_free (steps->heap);
+  rec_steps_init (steps);
+}
+
+void
+rec_steps_move (RecSteps *to, RecSteps *from)
+{
+  rec_steps_clear (to);
+  to->n = from->n;
+  if (from->heap != NULL)
+    {
+      to->cap = from->cap;
+      to->heap = g_steal_pointer (&from->heap);
+    }
+  else
+    memcpy (to->inline_steps, from->inline_steps, from->n * sizeof from->inline_steps[0]);
+  rec_steps_init (from);
+}
+
+static RecStep *
+items_of (RecSteps *steps)
+{
+  return steps->heap != NULL ? steps->heap : steps->inline_steps;
+}
+
+/* Twice the room, on the heap, once the steps fill what they have: there
+ * is always room for one more, so rec_step_add() stores first and only
+ * then, seldom, calls this, out of line (saving no registers for the
+ * usual step). */
+static G_GNUC_NO_INLINE void
+steps_grow (RecSteps *steps)
+{
+  RecStep *items = g_new (RecStep, steps->cap * 2);
+
+  memcpy (items, items_of (steps), steps->n * sizeof *items);
+  g_free (steps->heap);
+  steps->heap = items;
+  steps->cap *= 2;
+}
+
+void
+rec_step_add_len (RecSteps *steps, const char *code, gsize code_len, guint32 inputs,
+                  guint32 zh, guint32 en, const Citation *citation)
+{
+  RecStep *s = &items_of (steps)[steps->n++];
+
+  s->code = code;
+  s->code_len = (guint32) code_len;
+  s->inputs = inputs;
+  s->message[ENFORCE_LANG_ZH] = zh;
+  s->message[ENFORCE_LANG_EN] = en;
+  s->citation = citation != NULL && citation->article != 0 ? citation : NULL;
+  if (G_UNLIKELY (steps->n == steps->cap))
+    steps_grow (steps);
+}
+
+void
+rec_step_to_front (RecSteps *steps)
+{
+  RecStep *items = items_of (steps);
+  RecStep last;
+
+  if (steps->n < 2)
+    return;
+  last = items[steps->n - 1];
+  memmove (items + 1, items, (steps->n - 1) * sizeof *items);
+  items[0] = last;
 }
 
 void
@@ -25,24 +97,8 @@ rec_trace_free (RecTrace *trace)
 {
   if (trace == NULL)
     return;
-  g_array_free (trace->steps, TRUE);
   g_free (trace->inputs);
-  g_free (trace->text);
-  g_free (trace);
-}
-
-void
-rec_step_add (GArray *steps, const char *code, guint32 inputs, guint32 zh, guint32 en,
-              const Citation *citation)
-{
-  RecStep s;
-
-  s.code = code;
-  s.inputs = inputs;
-  s.message[ENFORCE_LANG_ZH] = zh;
-  s.message[ENFORCE_LANG_EN] = en;
-  s.citation = citation != NULL && citation->article != 0 ? citation : NULL;
-  g_array_append_val (steps, s);
+  g_free (trace);                      /* with the messages and steps (recommend-private.h) */
 }
 
 /* ------------------------------------------------------------------ */
@@ -161,15 +217,15 @@ guint
 enforce_recommendation_get_step_count (const EnforceRecommendation *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->trace ? self->trace->steps->len : 0;
+  return self->trace ? self->trace->n_steps : 0;
 }
 
 static const RecStep *
 step_at (const EnforceRecommendation *self, guint index)
 {
-  if (self->trace == NULL || index >= self->trace->steps->len)
+  if (self->trace == NULL || index >= self->trace->n_steps)
     return NULL;
-  return &g_array_index (self->trace->steps, RecStep, index);
+  return &self->trace->steps[index];
 }
 
 /* A citation's text; rendered at load, so NULL only for one the loader
@@ -460,6 +516,40 @@ rec_note_append (GString *out, const RecNote *n, EnforceLang lang)
     return;
   append (out, zh ? "：" : ": ");
   append (out, note);
+}
+
+/* Whether rule text @s, which may be NULL, needs no JSON escape. */
+static gboolean
+text_is_plain (const char *s)
+{
+  return s == NULL || json_is_plain (s, strlen (s));
+}
+
+gboolean
+rec_note_is_plain (const RecNote *n, EnforceLang lang)
+{
+  const char *quoted = n->name;        /* the rule text rec_note_append() writes */
+
+  switch (n->kind)
+    {
+    case NOTE_POLICY:
+    case NOTE_CALENDAR:
+      quoted = NULL;                   /* words and numbers only */
+      break;
+    case NOTE_CITATION:
+      {
+        const Citation *c = n->subject;
+        const char *text = c != NULL ? c->text[lang == ENFORCE_LANG_EN ? ENFORCE_LANG_EN
+                                                                       : ENFORCE_LANG_ZH] : "?";
+
+        if (text == NULL || !text_is_plain (text))
+          return FALSE;                /* citation_append()'s text: not looked at */
+      }
+      break;
+    default:
+      break;
+    }
+  return text_is_plain (quoted) && text_is_plain (note_of (n));
 }
 
 char *
@@ -759,12 +849,12 @@ trace_block (Text *tx, const EnforceRecommendation *r)
 {
   EnforceLang lang = tx->zh ? ENFORCE_LANG_ZH : ENFORCE_LANG_EN;
 
-  if (r->trace == NULL || r->trace->steps->len == 0)
+  if (r->trace == NULL || r->trace->n_steps == 0)
     return;
   g_string_append (tx->out, T (tx, "推理过程：\n", "Reasoning:\n"));
-  for (guint i = 0; i < r->trace->steps->len; i++)
+  for (guint i = 0; i < r->trace->n_steps; i++)
     {
-      const RecStep *s = &g_array_index (r->trace->steps, RecStep, i);
+      const RecStep *s = &r->trace->steps[i];
       const char *cite = citation_text (s->citation, lang);
 
       g_string_append_printf (tx->out, "  %u. [%s] %s", i + 1, s->code,

@@ -211,6 +211,55 @@ test_date_to_ymd__handles_extremes_and_null_outputs (void **state)
   assert_true (m >= 1 && m <= 12 && d >= 1 && d <= 31);
 }
 
+/* Hinnant's civil_from_days in signed 64-bit arithmetic, as date_to_ymd()
+ * computed every day before it took the usual years by a faster form. */
+static void
+reference_to_ymd (gint32 day, int *year, int *month, int *day_of_month)
+{
+  gint64 z = (gint64) day + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+
+  *day_of_month = (int) (doy - (153 * mp + 2) / 5 + 1);
+  *month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  *year = (int) (yoe + era * 400 + (*month <= 2));
+}
+
+static void
+assert_to_ymd_matches_reference (gint64 day)
+{
+  int y, m, d, ry, rm, rd;
+
+  date_to_ymd ((gint32) day, &y, &m, &d);
+  reference_to_ymd ((gint32) day, &ry, &rm, &rd);
+  if (y != ry || m != rm || d != rd)
+    fail_msg ("date_to_ymd(%" G_GINT64_FORMAT ") = %d-%d-%d, expected %d-%d-%d",
+              day, y, m, d, ry, rm, rd);
+}
+
+static void
+test_date_to_ymd__agrees_with_the_reference_on_every_range (void **state)
+{
+  /* The fast form takes the days from -12699422 (year -32800) to
+   * 2^30 - 12699423; the signed form the rest. */
+  static const gint64 edges[] = { -12699422, 1073741824 - 12699422 };
+  (void) state;
+
+  /* Every day of years -4000 to 12000, around the edges of the fast
+   * range, and every 997th day of the whole gint32 range. */
+  for (gint64 day = -2180000; day <= 3664000; day++)
+    assert_to_ymd_matches_reference (day);
+  for (guint i = 0; i < G_N_ELEMENTS (edges); i++)
+    for (gint64 day = edges[i] - 2000; day <= edges[i] + 2000; day++)
+      assert_to_ymd_matches_reference (day);
+  for (gint64 day = G_MININT32; day <= G_MAXINT32; day += 997)
+    assert_to_ymd_matches_reference (day);
+  assert_to_ymd_matches_reference (G_MAXINT32);
+}
+
 static void
 test_date_weekday__monday_is_one (void **state)
 {
@@ -559,6 +608,7 @@ main (void)
     T (test_date_from_ymd__round_trips_every_day_1900_to_9999),
     T (test_date_from_ymd__rejects_invalid_fields),
     T (test_date_to_ymd__handles_extremes_and_null_outputs),
+    T (test_date_to_ymd__agrees_with_the_reference_on_every_range),
     T (test_date_weekday__monday_is_one),
     T (test_date_add_years__keeps_month_and_day),
     T (test_date_add_years__moves_feb_29_to_feb_28),

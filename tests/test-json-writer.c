@@ -308,7 +308,10 @@ test_json_writer__is_plain_exactly_when_nothing_is_escaped (void **state)
       if (json_is_plain (texts[i], len) != unchanged)
         fail_msg ("json_is_plain (\"%s\") is %d, but the escaped form is %s",
                   texts[i], !unchanged, out);
+      /* What the loader keeps of it (model.h PlainLen). */
+      assert_int_equal (json_plain_len (texts[i]), unchanged ? (gint32) len : -1);
     }
+  assert_int_equal (json_plain_len (NULL), -1);
 }
 
 /* Appends spaces until @out has @room bytes of room left (allocated_len
@@ -430,7 +433,9 @@ test_json_writer__writes_unsigned_integers_as_printf_does (void **state)
   for (int exponent = 0; exponent <= 19; exponent++, power *= 10)
     for (gint64 d = -1; d <= 1; d++)
       assert_uint_as_printf (power + (guint64) d);
-  assert_uint_as_printf (0);
+  /* One and two digits take a shorter path, three a longer one. */
+  for (guint64 v = 0; v < 1000; v++)
+    assert_uint_as_printf (v);
   assert_uint_as_printf (G_MAXUINT32);
   assert_uint_as_printf (G_MAXUINT64);
 }

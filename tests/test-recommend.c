@@ -567,10 +567,12 @@ test_recommend__general_tier_fines_the_midpoint (void **state)
 }
 
 /* A trace message is copied into the JSON unescaped when the engine found
- * nothing to escape while writing it: a rule text with a quote, a
- * backslash and a tab, which the tier's message quotes, must still come
- * out escaped, in both languages, while the plain messages around it are
- * unchanged and the text output keeps the raw characters. */
+ * nothing to escape while writing it, and rule text the loader found
+ * plain (model.h PlainLen) is copied as it is: a tier text with a quote, a
+ * backslash and a tab, a title with quotes and a tier name with a
+ * backslash must still come out escaped wherever they go (the result, the
+ * trace's inputs, its messages in both languages), while the text output
+ * keeps the raw characters. */
 static void
 test_recommend__trace_message_with_rule_text_needing_escapes_is_escaped (void **state)
 {
@@ -581,15 +583,22 @@ test_recommend__trace_message_with_rule_text_needing_escapes_is_escaped (void **
   (void) state;
   g_assert_cmpuint (g_string_replace (text, "text: 面积1平方米以上不足5平方米",
                                       "text: \"面积\\\"1\\\"\\\\平方米\\t\"", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "title: 分阶次测试", "title: \"分阶次\\\"测试\\\"\"", 1),
+                    ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "- name: 一般", "- name: \"一\\\\般\"", 1), ==, 1);
   odd = load_rules ("odd-text.yaml", text->str);
   r = recommend_with (odd, TIERED ("{area_m2: 2}") BASE, NULL, ENFORCE_RECOMMEND_TRACE);
 
   g_autofree char *json = enforce_recommendation_to_json (r);
   g_autofree char *zh = enforce_recommendation_to_text (r, ENFORCE_LANG_ZH);
-  assert_non_null (strstr (json, "\"zh\":\"适用阶次“一般”（一般）：面积\\\"1\\\"\\\\平方米\\t\""));
-  assert_non_null (strstr (json, "\"en\":\"Tier \\\"一般\\\" (general) applies: 面积\\\"1\\\"\\\\平方米\\t\""));
+  assert_non_null (strstr (json, "\"zh\":\"适用阶次“一\\\\般”（一般）：面积\\\"1\\\"\\\\平方米\\t\""));
+  assert_non_null (strstr (json, "\"en\":\"Tier \\\"一\\\\般\\\" (general) applies: 面积\\\"1\\\"\\\\平方米\\t\""));
+  assert_non_null (strstr (json, "\"title\":\"分阶次\\\"测试\\\"\""));
+  assert_non_null (strstr (json, "\"zh\":\"适用裁量基准 t.tiered：分阶次\\\"测试\\\"\""));
+  assert_non_null (strstr (json, "\"tier\":{\"name\":\"一\\\\般\""));
+  assert_non_null (strstr (json, "\"inputs\":{\"tier\":\"一\\\\般\""));
   assert_null (strchr (json, '\t'));
-  assert_non_null (strstr (zh, "面积\"1\"\\平方米\t"));
+  assert_non_null (strstr (zh, "适用阶次“一\\般”（一般）：面积\"1\"\\平方米\t"));
 }
 
 /* First tier whose condition holds: area 0.5 < 1 → 从轻 100–300, 200. */
@@ -1721,7 +1730,7 @@ static void
 test_recommend__trace_messages_format_as_printf (void **state)
 {
   RecCtx ctx;
-  guint32 a, b, c, d, e;
+  guint32 a, b, c, d, e, f;
 
   (void) state;
   memset (&ctx, 0, sizeof ctx);
@@ -1732,12 +1741,51 @@ test_recommend__trace_messages_format_as_printf (void **state)
   c = rec_textf (&ctx, "%s", "");
   d = rec_textf (&ctx, "%5d|%-3s|%x", 42, "a", 255u);       /* not the engine's: GLib's */
   e = rec_text (&ctx, "不予行政处罚的，应当对当事人进行教育");
+  /* Rule text after its PlainLen: the length, or -1 (no precision). */
+  f = rec_textf (&ctx, "阶次“%.*s”：%.*s", 6, "一般", -1, "x\"y");
   assert_textf (&ctx, "追责时效-2年，自2024-01-01起算：(null)", a);
   assert_textf (&ctx, "50% into 0: -9223372036854775808 / 1234567890123 / 18446744073709551615", b);
   assert_textf (&ctx, "", c);
   assert_textf (&ctx, "   42|a  |ff", d);
   assert_textf (&ctx, "不予行政处罚的，应当对当事人进行教育", e);
+  assert_textf (&ctx, "阶次“一般”：x\"y", f);
   g_string_free (ctx.text, TRUE);
+}
+
+/* A list of steps longer than its inline room moves to the heap and keeps
+ * its order, through a step put in front and a move; so does a short one. */
+static void
+test_recommend__steps_past_the_inline_room_keep_their_order (void **state)
+{
+  RecSteps a, b;
+  const RecStep *items;
+
+  (void) state;
+  rec_steps_init (&a);
+  rec_steps_init (&b);
+  for (guint32 i = 0; i < 3 * REC_STEPS_INLINE; i++)
+    rec_step_add (&a, "gate.age", i, i, i, NULL);
+  rec_step_to_front (&a);
+  rec_steps_move (&b, &a);
+  assert_int_equal (a.n, 0);
+  assert_int_equal (b.n, 3 * REC_STEPS_INLINE);
+  items = rec_steps_items (&b);
+  assert_int_equal (items[0].inputs, 3 * REC_STEPS_INLINE - 1);
+  for (guint32 i = 1; i < b.n; i++)
+    assert_int_equal (items[i].inputs, i - 1);
+  assert_string_equal (items[1].code, "gate.age");
+  assert_int_equal (items[1].code_len, strlen ("gate.age"));
+
+  rec_step_add (&a, "resolve", 1, 1, 1, NULL);
+  rec_step_add (&a, "law_in_force", 2, 2, 2, NULL);
+  rec_step_to_front (&a);
+  rec_steps_move (&b, &a);
+  assert_int_equal (b.n, 2);
+  items = rec_steps_items (&b);
+  assert_string_equal (items[0].code, "law_in_force");
+  assert_string_equal (items[1].code, "resolve");
+  rec_steps_clear (&a);
+  rec_steps_clear (&b);
 }
 
 int
@@ -1746,6 +1794,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_recommend__general_tier_fines_the_midpoint),
     cmocka_unit_test (test_recommend__trace_message_with_rule_text_needing_escapes_is_escaped),
+    cmocka_unit_test (test_recommend__steps_past_the_inline_room_keep_their_order),
     cmocka_unit_test (test_recommend__first_matching_tier_applies),
     cmocka_unit_test (test_recommend__unknown_tier_fact_is_undetermined),
     cmocka_unit_test (test_recommend__lists_every_missing_input_in_step_order),
