@@ -103,6 +103,58 @@ json_out_commit (GString *out, char *end)
   *end = '\0';
 }
 
+/* Copies @n bytes from @s to @dst (not overlapping) and returns the end.
+ * The pieces JSON is made of are mostly short (a step code, a date, a
+ * name, a message's literal run), and a call to memcpy() costs more than
+ * a short copy itself: up to 32 bytes are moved inline, as two
+ * overlapping loads and stores of the widest size that fits (every byte
+ * of [0, n) is written, none past it, none read past @s + @n), and only
+ * a longer piece calls memcpy(). */
+static inline char *
+json_copy (char *dst, const char *s, gsize n)
+{
+  if (n >= 8)
+    {
+      if (n > 32)
+        memcpy (dst, s, n);
+      else if (n > 16)
+        {
+          guint64 a[2], b[2];
+
+          memcpy (a, s, 16);
+          memcpy (b, s + n - 16, 16);
+          memcpy (dst, a, 16);
+          memcpy (dst + n - 16, b, 16);
+        }
+      else
+        {
+          guint64 a, b;
+
+          memcpy (&a, s, 8);
+          memcpy (&b, s + n - 8, 8);
+          memcpy (dst, &a, 8);
+          memcpy (dst + n - 8, &b, 8);
+        }
+    }
+  else if (n >= 4)
+    {
+      guint32 a, b;
+
+      memcpy (&a, s, 4);
+      memcpy (&b, s + n - 4, 4);
+      memcpy (dst, &a, 4);
+      memcpy (dst + n - 4, &b, 4);
+    }
+  else if (n > 0)
+    {
+      /* 1 to 3 bytes: the first, the middle and the last cover them. */
+      dst[0] = s[0];
+      dst[n / 2] = s[n / 2];
+      dst[n - 1] = s[n - 1];
+    }
+  return dst + n;
+}
+
 /* Appends @n bytes. */
 static inline void
 json_out_put (GString *out, const char *s, gsize n)

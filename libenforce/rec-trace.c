@@ -411,8 +411,7 @@ inputs_key (RecInputs *in, const char *key, gsize key_len, gsize value_len)
   if (!in->empty)
     *dst++ = ',';
   in->empty = FALSE;
-  memcpy (dst, key, key_len);
-  return dst + key_len;
+  return json_copy (dst, key, key_len);
 }
 
 /* A value that is constant text ("null", "true", "[" ...); inline, so
@@ -446,8 +445,7 @@ put_rule_text (GString *out, const char *s, PlainLen plain)
   check_plain_len (s, plain);
   dst = json_out_reserve (out, (gsize) plain + 2);
   *dst++ = '"';
-  memcpy (dst, s, (gsize) plain);
-  dst += plain;
+  dst = json_copy (dst, s, (gsize) plain);
   *dst++ = '"';
   json_out_commit (out, dst);
 }
@@ -475,8 +473,7 @@ rec_inputs_name_len (RecInputs *in, const char *key, gsize key_len, const char *
   check_own_text (name, len);
   dst = inputs_key (in, key, key_len, len + 2);
   *dst++ = '"';
-  memcpy (dst, name, len);
-  dst += len;
+  dst = json_copy (dst, name, len);
   *dst++ = '"';
   json_out_commit (in->ctx->inputs, dst);
 }
@@ -839,15 +836,11 @@ format_apply (GString *out, const Format *f, va_list ap)
 
   for (guint i = 0;; i++)
     {
-      if (f->pieces[i].len != 0)        /* often empty: "%-s：%-s" */
-        {
-          memcpy (dst, f->format + f->pieces[i].start, f->pieces[i].len);
-          dst += f->pieces[i].len;
-        }
+      /* Pieces are often empty ("%-s：%-s"): json_copy() writes nothing then. */
+      dst = json_copy (dst, f->format + f->pieces[i].start, f->pieces[i].len);
       if (f->pieces[i].conv == CONV_END)
         break;
-      memcpy (dst, args[i].s, args[i].len);
-      dst += args[i].len;
+      dst = json_copy (dst, args[i].s, args[i].len);
     }
   end = (gsize) (dst - out->str);
   *dst++ = '\0';

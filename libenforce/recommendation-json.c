@@ -19,6 +19,15 @@
 /* Constant text: keys with their quotes and colons, punctuation. */
 #define PUT_LITERAL(out, s) json_out_put ((out), (s), sizeof (s) - 1)
 
+static inline char *
+copy (char *dst, const char *s, gsize n)
+{
+  return json_copy (dst, s, n);
+}
+
+/* Constant text: a copy of a known size, which the compiler inlines. */
+#define COPY_LITERAL(dst, s) (memcpy ((dst), (s), sizeof (s) - 1), (dst) + sizeof (s) - 1)
+
 /* A string from the rules or the case, escaped; NULL writes null. */
 static void
 put_string (GString *out, const char *s)
@@ -36,8 +45,7 @@ put_quoted (GString *out, const char *s, gsize len)
   char *dst = json_out_reserve (out, len + 2);
 
   *dst++ = '"';
-  memcpy (dst, s, len);
-  dst += len;
+  dst = json_copy (dst, s, len);
   *dst++ = '"';
   json_out_commit (out, dst);
 }
@@ -61,57 +69,6 @@ put_name (GString *out, const char *s)
   put_quoted (out, s, strlen (s));
 }
 
-static void
-put_int (GString *out, gint64 v)
-{
-  char *dst = json_out_reserve (out, JSON_INT_MAX_LEN);
-
-  json_out_commit (out, json_out_int (dst, v));
-}
-
-static void
-put_optional_int (GString *out, gboolean present, gint64 v)
-{
-  if (present)
-    put_int (out, v);
-  else
-    PUT_LITERAL (out, "null");
-}
-
-static void
-put_bool (GString *out, gboolean v)
-{
-  if (v)
-    PUT_LITERAL (out, "true");
-  else
-    PUT_LITERAL (out, "false");
-}
-
-static void
-put_yuan (GString *out, gint64 fen)
-{
-  char buf[32];
-
-  put_quoted (out, buf, (gsize) (rec_format_yuan_to (fen, buf) - buf));
-}
-
-static void
-put_date (GString *out, gint32 day)
-{
-  char *dst;
-
-  if (day == DATE_NONE)
-    {
-      PUT_LITERAL (out, "null");
-      return;
-    }
-  dst = json_out_reserve (out, DATE_TEXT_LEN + 2);
-  *dst++ = '"';
-  dst = date_format_to (day, dst);
-  *dst++ = '"';
-  json_out_commit (out, dst);
-}
-
 /* The version's effective_from, which the loader wrote as a date
  * (DATE_TEXT_LEN characters), or null. */
 static void
@@ -123,19 +80,118 @@ put_version (GString *out, const EnforceRecommendation *r)
     put_quoted (out, r->version_text, DATE_TEXT_LEN);
 }
 
+/* Members: the key's constant text (",\"key\":", KEY()) and the value
+ * written into room made once, where a PUT_LITERAL() of the key and a
+ * put_*() of the value would make it twice.  Inline, so the key's copy is
+ * of a known size. */
+#define KEY(s) (s), sizeof (s) - 1
+
+static inline char *
+put_key (GString *out, const char *key, gsize key_len, gsize value_len)
+{
+  char *dst = json_out_reserve (out, key_len + value_len);
+
+  memcpy (dst, key, key_len);
+  return dst + key_len;
+}
+
+static inline void
+member_literal (GString *out, const char *key, gsize key_len, const char *text, gsize len)
+{
+  char *dst = put_key (out, key, key_len, len);
+
+  memcpy (dst, text, len);
+  json_out_commit (out, dst + len);
+}
+
+#define member_null(out, key) member_literal ((out), KEY (key), "null", 4)
+
+static inline void
+member_bool (GString *out, const char *key, gsize key_len, gboolean v)
+{
+  if (v)
+    member_literal (out, key, key_len, "true", 4);
+  else
+    member_literal (out, key, key_len, "false", 5);
+}
+
+/* One of the engine's own names (put_name()). */
+static inline void
+member_name (GString *out, const char *key, gsize key_len, const char *name)
+{
+  gsize len = strlen (name);
+  char *dst = put_key (out, key, key_len, len + 2);
+
+  *dst++ = '"';
+  dst = json_copy (dst, name, len);
+  *dst++ = '"';
+  json_out_commit (out, dst);
+}
+
+static inline void
+member_int (GString *out, const char *key, gsize key_len, gint64 v)
+{
+  json_out_commit (out, json_out_int (put_key (out, key, key_len, JSON_INT_MAX_LEN), v));
+}
+
+/* A yuan amount: rec_format_yuan_to() writes at most 32 bytes. */
+static inline void
+member_yuan (GString *out, const char *key, gsize key_len, gint64 fen)
+{
+  char *dst = put_key (out, key, key_len, 32 + 2);
+
+  *dst++ = '"';
+  dst = rec_format_yuan_to (fen, dst);
+  *dst++ = '"';
+  json_out_commit (out, dst);
+}
+
+/* A date or null. */
+static inline void
+member_date (GString *out, const char *key, gsize key_len, gint32 day)
+{
+  char *dst = put_key (out, key, key_len, DATE_TEXT_LEN + 2);
+
+  if (day == DATE_NONE)
+    dst = COPY_LITERAL (dst, "null");
+  else
+    {
+      *dst++ = '"';
+      dst = date_format_to (day, dst);
+      *dst++ = '"';
+    }
+  json_out_commit (out, dst);
+}
+
+/* Rule text with its PlainLen (put_rule_text()); NULL writes null. */
+static inline void
+member_rule_text (GString *out, const char *key, gsize key_len, const char *s, PlainLen plain)
+{
+  char *dst;
+
+  if (s == NULL || plain < 0)
+    {
+      json_out_commit (out, put_key (out, key, key_len, 0));
+      put_string (out, s);
+      return;
+    }
+  dst = put_key (out, key, key_len, (gsize) plain + 2);
+  *dst++ = '"';
+  dst = json_copy (dst, s, (gsize) plain);
+  *dst++ = '"';
+  json_out_commit (out, dst);
+}
+
 static void
 write_benchmark (GString *out, const EnforceRecommendation *r)
 {
-  PUT_LITERAL (out, ",\"benchmark\":");
   if (r->benchmark == NULL)
     {
-      PUT_LITERAL (out, "null");
+      member_null (out, ",\"benchmark\":");
       return;
     }
-  PUT_LITERAL (out, "{\"id\":");
-  put_rule_text (out, r->benchmark->id, r->benchmark->id_plain);
-  PUT_LITERAL (out, ",\"title\":");
-  put_rule_text (out, r->benchmark->title, r->benchmark->title_plain);
+  member_rule_text (out, KEY (",\"benchmark\":{\"id\":"), r->benchmark->id, r->benchmark->id_plain);
+  member_rule_text (out, KEY (",\"title\":"), r->benchmark->title, r->benchmark->title_plain);
   PUT_LITERAL (out, ",\"version\":");
   put_version (out, r);
   PUT_LITERAL (out, "}");
@@ -149,10 +205,8 @@ write_excluded (GString *out, const EnforceRecommendation *r)
     {
       if (i > 0)
         PUT_LITERAL (out, ",");
-      PUT_LITERAL (out, "{\"id\":");
-      put_rule_text (out, r->excluded[i]->id, r->excluded[i]->id_plain);
-      PUT_LITERAL (out, ",\"reason\":");
-      put_name (out, rec_excluded_reason_name (r->excluded_reason[i]));
+      member_rule_text (out, KEY ("{\"id\":"), r->excluded[i]->id, r->excluded[i]->id_plain);
+      member_name (out, KEY (",\"reason\":"), rec_excluded_reason_name (r->excluded_reason[i]));
       PUT_LITERAL (out, "}");
     }
   PUT_LITERAL (out, "]");
@@ -161,21 +215,18 @@ write_excluded (GString *out, const EnforceRecommendation *r)
 static void
 write_tier (GString *out, const EnforceRecommendation *r)
 {
-  PUT_LITERAL (out, ",\"tier\":");
   if (r->tier == NULL)
     {
-      PUT_LITERAL (out, "null");
+      member_null (out, ",\"tier\":");
       return;
     }
-  PUT_LITERAL (out, "{\"name\":");
-  put_rule_text (out, r->tier->name, r->tier->name_plain);
-  PUT_LITERAL (out, ",\"class\":");
-  put_name (out, tier_class_name (r->tier->cls));
-  PUT_LITERAL (out, ",\"text\":");
-  put_rule_text (out, r->tier->text, r->tier->text_plain);
-  PUT_LITERAL (out, ",\"verified\":");
-  put_bool (out, r->tier->provenance.verified);
-  PUT_LITERAL (out, "}");
+  member_rule_text (out, KEY (",\"tier\":{\"name\":"), r->tier->name, r->tier->name_plain);
+  member_name (out, KEY (",\"class\":"), tier_class_name (r->tier->cls));
+  member_rule_text (out, KEY (",\"text\":"), r->tier->text, r->tier->text_plain);
+  if (r->tier->provenance.verified)
+    PUT_LITERAL (out, ",\"verified\":true}");
+  else
+    PUT_LITERAL (out, ",\"verified\":false}");
 }
 
 static void
@@ -195,14 +246,12 @@ write_penalties (GString *out, const EnforceRecommendation *r)
 static void
 write_order (GString *out, const EnforceRecommendation *r)
 {
-  PUT_LITERAL (out, ",\"order\":");
   if (r->benchmark == NULL || r->benchmark->order == ORDER_NONE)
     {
-      PUT_LITERAL (out, "null");
+      member_null (out, ",\"order\":");
       return;
     }
-  PUT_LITERAL (out, "{\"kind\":");
-  put_name (out, rec_order_kind_name (r->benchmark->order));
+  member_name (out, KEY (",\"order\":{\"kind\":"), rec_order_kind_name (r->benchmark->order));
   PUT_LITERAL (out, ",\"text\":");
   if (r->benchmark->order_text)
     put_rule_text (out, r->benchmark->order_text, r->benchmark->order_text_plain);
@@ -214,37 +263,29 @@ write_order (GString *out, const EnforceRecommendation *r)
 static void
 write_amounts (GString *out, const EnforceRecommendation *r)
 {
-  PUT_LITERAL (out, ",\"range\":");
   if (!r->has_range)
-    PUT_LITERAL (out, "null");
+    member_null (out, ",\"range\":");
   else
     {
-      PUT_LITERAL (out, "{\"min\":");
-      put_int (out, r->range_min);
-      PUT_LITERAL (out, ",\"max\":");
-      put_int (out, r->range_max);
-      PUT_LITERAL (out, ",\"min_yuan\":");
-      put_yuan (out, r->range_min);
-      PUT_LITERAL (out, ",\"max_yuan\":");
-      put_yuan (out, r->range_max);
+      member_int (out, KEY (",\"range\":{\"min\":"), r->range_min);
+      member_int (out, KEY (",\"max\":"), r->range_max);
+      member_yuan (out, KEY (",\"min_yuan\":"), r->range_min);
+      member_yuan (out, KEY (",\"max_yuan\":"), r->range_max);
       PUT_LITERAL (out, "}");
     }
-  PUT_LITERAL (out, ",\"amount\":");
-  put_optional_int (out, r->has_amount, r->amount);
-  PUT_LITERAL (out, ",\"amount_yuan\":");
   if (r->has_amount)
-    put_yuan (out, r->amount);
+    {
+      member_int (out, KEY (",\"amount\":"), r->amount);
+      member_yuan (out, KEY (",\"amount_yuan\":"), r->amount);
+    }
   else
-    PUT_LITERAL (out, "null");
-  PUT_LITERAL (out, ",\"rounding\":");
+    PUT_LITERAL (out, ",\"amount\":null,\"amount_yuan\":null");
   if (!r->has_rounding)
-    PUT_LITERAL (out, "null");
+    member_null (out, ",\"rounding\":");
   else
     {
-      PUT_LITERAL (out, "{\"unit\":");
-      put_name (out, round_unit_name (r->rounding.unit));
-      PUT_LITERAL (out, ",\"mode\":");
-      put_name (out, round_mode_name (r->rounding.mode));
+      member_name (out, KEY (",\"rounding\":{\"unit\":"), round_unit_name (r->rounding.unit));
+      member_name (out, KEY (",\"mode\":"), round_mode_name (r->rounding.mode));
       PUT_LITERAL (out, "}");
     }
 }
@@ -252,46 +293,31 @@ write_amounts (GString *out, const EnforceRecommendation *r)
 static void
 write_procedure (GString *out, const EnforceRecommendation *r)
 {
-  PUT_LITERAL (out, ",\"procedure\":{\"kind\":");
-  put_name (out, enforce_procedure_name (r->procedure));
-  PUT_LITERAL (out, ",\"onsite_collection\":");
-  put_name (out, enforce_answer_name (r->onsite));
-  PUT_LITERAL (out, ",\"hearing\":");
-  put_name (out, enforce_answer_name (r->hearing));
-  PUT_LITERAL (out, ",\"legal_review\":");
-  put_name (out, enforce_answer_name (r->legal_review));
-  PUT_LITERAL (out, ",\"collective_discussion\":");
-  put_name (out, enforce_answer_name (r->collective));
+  member_name (out, KEY (",\"procedure\":{\"kind\":"), enforce_procedure_name (r->procedure));
+  member_name (out, KEY (",\"onsite_collection\":"), enforce_answer_name (r->onsite));
+  member_name (out, KEY (",\"hearing\":"), enforce_answer_name (r->hearing));
+  member_name (out, KEY (",\"legal_review\":"), enforce_answer_name (r->legal_review));
+  member_name (out, KEY (",\"collective_discussion\":"), enforce_answer_name (r->collective));
   PUT_LITERAL (out, "}");
 }
 
 static void
 write_deadlines (GString *out, const EnforceRecommendation *r)
 {
-  PUT_LITERAL (out, ",\"deadlines\":{\"decision_due\":");
-  put_date (out, r->decision_due);
-  PUT_LITERAL (out, ",\"hearing_request_by\":");
-  put_date (out, r->hearing_request_by);
-  PUT_LITERAL (out, ",\"delivery_by\":");
-  put_date (out, r->delivery_by);
-  PUT_LITERAL (out, ",\"payment_due\":");
-  put_date (out, r->payment_due);
-  PUT_LITERAL (out, ",\"late_surcharge\":");
+  member_date (out, KEY (",\"deadlines\":{\"decision_due\":"), r->decision_due);
+  member_date (out, KEY (",\"hearing_request_by\":"), r->hearing_request_by);
+  member_date (out, KEY (",\"delivery_by\":"), r->delivery_by);
+  member_date (out, KEY (",\"payment_due\":"), r->payment_due);
   if (!r->has_surcharge)
-    PUT_LITERAL (out, "null");
+    PUT_LITERAL (out, ",\"late_surcharge\":null}");
   else
     {
-      PUT_LITERAL (out, "{\"as_of\":");
-      put_date (out, r->surcharge_as_of);
-      PUT_LITERAL (out, ",\"days_late\":");
-      put_int (out, r->days_late);
-      PUT_LITERAL (out, ",\"amount\":");
-      put_int (out, r->surcharge);
-      PUT_LITERAL (out, ",\"amount_yuan\":");
-      put_yuan (out, r->surcharge);
-      PUT_LITERAL (out, "}");
+      member_date (out, KEY (",\"late_surcharge\":{\"as_of\":"), r->surcharge_as_of);
+      member_int (out, KEY (",\"days_late\":"), r->days_late);
+      member_int (out, KEY (",\"amount\":"), r->surcharge);
+      member_yuan (out, KEY (",\"amount_yuan\":"), r->surcharge);
+      PUT_LITERAL (out, "}}");
     }
-  PUT_LITERAL (out, "}");
 }
 
 /* One "unverified" line, written where it goes and escaped only when it
@@ -407,15 +433,6 @@ put_message (GString *out, const Message *m)
     }
 }
 
-static inline char *
-copy (char *dst, const char *s, gsize n)
-{
-  memcpy (dst, s, n);
-  return dst + n;
-}
-
-#define COPY_LITERAL(dst, s) copy ((dst), (s), sizeof (s) - 1)
-
 /* One step: {"code":…,"inputs":{…},"message":{"zh":…,"en":…},"citation":{…}|null}.
  * The inputs and the citation are JSON already (the citation written once
  * by the loader), so only the messages may need escaping. */
@@ -502,10 +519,8 @@ recommendation_write_json (const EnforceRecommendation *r, JsonWriter *w)
   json_writer_raw (w, "{");
   PUT_LITERAL (out, "\"schema\":\"libenforce/recommendation/1\",\"case_id\":");
   put_string (out, r->case_id);
-  PUT_LITERAL (out, ",\"outcome\":");
-  put_name (out, enforce_outcome_name (r->outcome));
-  PUT_LITERAL (out, ",\"discretionary\":");
-  put_bool (out, r->discretionary);
+  member_name (out, KEY (",\"outcome\":"), enforce_outcome_name (r->outcome));
+  member_bool (out, KEY (",\"discretionary\":"), r->discretionary);
   write_benchmark (out, r);
   write_excluded (out, r);
   write_tier (out, r);
@@ -516,8 +531,7 @@ recommendation_write_json (const EnforceRecommendation *r, JsonWriter *w)
   write_deadlines (out, r);
   write_lists (out, r);
   write_trace (out, r);
-  PUT_LITERAL (out, ",\"stamp\":{\"rule_set\":");
-  put_name (out, r->rules->hash);          /* "sha256:" and hex digits */
+  member_name (out, KEY (",\"stamp\":{\"rule_set\":"), r->rules->hash);   /* "sha256:" and hex digits */
   PUT_LITERAL (out, ",\"benchmark_version\":");
   put_version (out, r);
   PUT_LITERAL (out, ",\"engine\":\"" ENFORCE_VERSION_STRING "\"");

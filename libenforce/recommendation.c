@@ -421,6 +421,12 @@ append (GString *out, const char *s)
   json_out_put (out, s, strlen (s));
 }
 
+/* Constant text appended, its length counted by the compiler rather than
+ * by strlen() each time (every recommendation's JSON writes its notes). */
+#define APPEND_LITERAL(out, s) json_out_put ((out), (s), sizeof (s) - 1)
+#define APPEND_LANG(out, zh, s_zh, s_en) \
+  ((zh) ? APPEND_LITERAL ((out), s_zh) : APPEND_LITERAL ((out), s_en))
+
 void
 rec_note_append (GString *out, const RecNote *n, EnforceLang lang)
 {
@@ -431,47 +437,47 @@ rec_note_append (GString *out, const RecNote *n, EnforceLang lang)
   switch (n->kind)
     {
     case NOTE_BENCHMARK:
-      append (out, zh ? "基准 " : "benchmark ");
+      APPEND_LANG (out, zh, "基准 ", "benchmark ");
       append (out, n->name ? n->name : "(null)");
       break;
     case NOTE_VERSION:
       date_format_buf (n->number, date);
       if (zh)
         {
-          append (out, "基准 ");
+          APPEND_LITERAL (out, "基准 ");
           append (out, n->name ? n->name : "(null)");
-          append (out, "（");
+          APPEND_LITERAL (out, "（");
           append (out, date);
-          append (out, "版）");
+          APPEND_LITERAL (out, "版）");
         }
       else
         {
-          append (out, "version ");
+          APPEND_LITERAL (out, "version ");
           append (out, date);
-          append (out, " of ");
+          APPEND_LITERAL (out, " of ");
           append (out, n->name ? n->name : "(null)");
         }
       break;
     case NOTE_TIER:
-      append (out, zh ? "阶次“" : "tier ");
+      APPEND_LANG (out, zh, "阶次“", "tier ");
       append (out, n->name ? n->name : "(null)");
       if (zh)
-        append (out, "”");
+        APPEND_LITERAL (out, "”");
       break;
     case NOTE_EXEMPTION:
-      append (out, zh ? "免罚情形“" : "exemption ");
+      APPEND_LANG (out, zh, "免罚情形“", "exemption ");
       append (out, n->name ? n->name : "(null)");
       if (zh)
-        append (out, "”");
+        APPEND_LITERAL (out, "”");
       break;
     case NOTE_CITATION:
       {
         const Citation *c = n->subject;
 
         append (out, n->name ? n->name : "");
-        append (out, zh ? " 引用" : " cites ");
+        APPEND_LANG (out, zh, " 引用", " cites ");
         if (c == NULL)
-          append (out, "?");
+          APPEND_LITERAL (out, "?");
         else if (c->text[zh ? ENFORCE_LANG_ZH : ENFORCE_LANG_EN] != NULL)
           append (out, c->text[zh ? ENFORCE_LANG_ZH : ENFORCE_LANG_EN]);
         else
@@ -479,42 +485,42 @@ rec_note_append (GString *out, const RecNote *n, EnforceLang lang)
       }
       break;
     case NOTE_PARAM:
-      append (out, zh ? "参数 " : "parameter ");
+      APPEND_LANG (out, zh, "参数 ", "parameter ");
       append (out, n->name ? n->name : "(null)");
       break;
     case NOTE_POLICY:
       {
         const Policy *pol = n->subject;
 
-        append (out, zh ? "裁量政策（" : "discretion policy (");
+        APPEND_LANG (out, zh, "裁量政策（", "discretion policy (");
         append (out, policy_kind_names[pol->kind]);
-        append (out, zh ? "，起点" : ", start ");
+        APPEND_LANG (out, zh, "，起点", ", start ");
         append_int (out, pol->start_percent);
-        append (out, "%");
+        APPEND_LITERAL (out, "%");
         if (pol->kind == POLICY_POSITION)
           {
-            append (out, zh ? "，每项" : ", step ");
+            APPEND_LANG (out, zh, "，每项", ", step ");
             append_int (out, pol->step_percent);
-            append (out, "%");
+            APPEND_LITERAL (out, "%");
           }
-        append (out, zh ? "）为规则集约定，并非法律规定"
-                                 : ") is this rule set's convention, not law");
+        APPEND_LANG (out, zh, "）为规则集约定，并非法律规定",
+                     ") is this rule set's convention, not law");
       }
       break;
     case NOTE_CALENDAR:
       if (!zh)
-        append (out, "calendar ");
+        APPEND_LITERAL (out, "calendar ");
       append_int (out, n->number);
       if (zh)
-        append (out, "年节假日安排");
+        APPEND_LITERAL (out, "年节假日安排");
       break;
     default:
-      append (out, "?");
+      APPEND_LITERAL (out, "?");
       break;
     }
   if (note == NULL || note[0] == '\0')
     return;
-  append (out, zh ? "：" : ": ");
+  APPEND_LANG (out, zh, "：", ": ");
   append (out, note);
 }
 
