@@ -1,11 +1,13 @@
 /* test-concurrency.c: one rule set, many threads.
  *
- * A loaded rule set is immutable and evaluation touches no global mutable
- * state, so N threads recommending over the same case mix must produce
- * exactly the multiset of results one thread produces.  A second test swaps
- * in a freshly loaded rule set every 10 ms while readers evaluate: readers
- * hold their own reference, so the old set is freed by whichever thread
- * drops the last one.  Run under ThreadSanitizer by `make tsan`.
+ * A loaded rule set is immutable, so N threads recommending over the same
+ * case mix must produce exactly the multiset of results one thread
+ * produces.  A second test swaps in a freshly loaded rule set every 10 ms
+ * while readers evaluate: readers hold their own reference, so the old set
+ * is freed by whichever thread drops the last one.  A third runs with the
+ * trace and JSON on, through the one piece of process-wide state
+ * evaluation writes: rec-trace.c's cache of parsed message formats, filled
+ * lock-free on first use.  Run under ThreadSanitizer by `make test`.
  *
  * The swap is guarded by a pthread mutex rather than a GMutex: GLib's
  * futex-based GMutex is invisible to ThreadSanitizer.
@@ -290,10 +292,109 @@ test_concurrency__rule_set_swapped_under_readers (void **state)
   pthread_mutex_destroy (&lock);
 }
 
+/* Traced: each thread keeps the JSON of its first recommendation of each
+ * case and counts any later one that differs. */
+typedef struct {
+  EnforceRuleSet *rules;
+  EnforceCase *const *cases;
+  const gint *start;
+  guint iterations;
+  guint thread_index;
+  char *json[N_CASES];
+  guint mismatches;
+  guint failures;
+} TracedWorker;
+
+static char *
+traced_json (EnforceRuleSet *rules, EnforceCase *kase)
+{
+  EnforceRecommendation *rec = enforce_recommend (rules, kase, "2026-01-01",
+                                                  ENFORCE_RECOMMEND_TRACE, NULL);
+  char *json = rec ? enforce_recommendation_to_json (rec) : NULL;
+
+  enforce_recommendation_free (rec);
+  return json;
+}
+
+static gpointer
+run_traced (gpointer data)
+{
+  TracedWorker *w = data;
+
+  /* Start together, so the first uses of every format race. */
+  while (!g_atomic_int_get (w->start))
+    g_thread_yield ();
+  for (guint i = 0; i < w->iterations; i++)
+    {
+      guint c = (i + w->thread_index) % N_CASES;
+      char *json = traced_json (w->rules, w->cases[c]);
+
+      if (json == NULL)
+        w->failures++;
+      else if (w->json[c] == NULL)
+        w->json[c] = g_steal_pointer (&json);
+      else if (strcmp (json, w->json[c]) != 0)
+        w->mismatches++;
+      g_free (json);
+    }
+  return NULL;
+}
+
+static void
+test_concurrency__traced_json_agrees_across_threads (void **state)
+{
+  (void) state;
+  EnforceRuleSet *rules = test_load_rules (TEST_AREA_RULES);
+  EnforceCase *cases[N_CASES];
+  gint start = 0;
+  enum { THREADS = 8 };
+  TracedWorker workers[THREADS];
+  GThread *threads[THREADS];
+  /* Enough for every thread to meet every case several times; a traced
+   * recommendation costs far more than one without. */
+  guint iterations = MAX (iterations_from_env () / 200, 3 * N_CASES);
+
+  parse_cases (cases);
+  for (guint i = 0; i < THREADS; i++)
+    {
+      workers[i] = (TracedWorker) { .rules = rules, .cases = cases, .start = &start,
+                                    .iterations = iterations, .thread_index = i };
+      threads[i] = g_thread_new ("traced", run_traced, &workers[i]);
+    }
+  g_atomic_int_set (&start, 1);
+  for (guint i = 0; i < THREADS; i++)
+    g_thread_join (threads[i]);
+
+  /* One thread, afterwards, is the reference. */
+  for (guint c = 0; c < N_CASES; c++)
+    {
+      g_autofree char *expected = traced_json (rules, cases[c]);
+
+      assert_non_null (expected);
+      assert_non_null (strstr (expected, "\"trace\""));
+      for (guint i = 0; i < THREADS; i++)
+        {
+          assert_int_equal (workers[i].failures, 0);
+          assert_int_equal (workers[i].mismatches, 0);
+          assert_non_null (workers[i].json[c]);
+          assert_string_equal (workers[i].json[c], expected);
+        }
+    }
+
+  for (guint i = 0; i < THREADS; i++)
+    for (guint c = 0; c < N_CASES; c++)
+      g_free (workers[i].json[c]);
+  for (guint c = 0; c < N_CASES; c++)
+    enforce_case_free (cases[c]);
+  enforce_rule_set_unref (rules);
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
+    /* First: the format cache is still empty (the others run untraced). */
+    cmocka_unit_test (test_concurrency__traced_json_agrees_across_threads),
     cmocka_unit_test (test_concurrency__threads_agree_with_single_thread),
     cmocka_unit_test (test_concurrency__rule_set_swapped_under_readers),
   };
