@@ -180,37 +180,13 @@ bind_party (Binder *b, EnforceCase *c, const Node *n)
   return TRUE;
 }
 
-/* Integer grammar of docs/rule-format.md: -?[0-9]+, no leading zeros. */
-static gboolean
-parse_integer (const char *s, gint64 *out)
-{
-  gboolean neg = FALSE;
-  gint64 v = 0;
-
-  if (*s == '-')
-    {
-      neg = TRUE;
-      s++;
-    }
-  if (*s < '0' || *s > '9' || (s[0] == '0' && s[1] != '\0'))
-    return FALSE;
-  for (; *s; s++)
-    {
-      if (*s < '0' || *s > '9')
-        return FALSE;
-      if (!checked_mul (v, 10, &v) || !checked_add (v, *s - '0', &v))
-        return FALSE;
-    }
-  *out = neg ? -v : v;
-  return TRUE;
-}
-
 /* Every reading of @f's text (CaseFact.forms).  Booleans, integers and
  * null are plain scalars only; numbers, money and dates may be quoted. */
 static void
 read_fact_forms (CaseFact *f, gsize len, gboolean plain)
 {
   gint32 day;
+  gboolean overflow;
 
   f->forms = 0;
   if (plain && strcmp (f->text, "null") == 0)
@@ -223,7 +199,7 @@ read_fact_forms (CaseFact *f, gsize len, gboolean plain)
       f->forms |= FACT_FORM_BOOL;
       f->integer = f->text[0] == 't';
     }
-  else if (plain && parse_integer (f->text, &f->integer))
+  else if (plain && schema_parse_int (f->text, len, &f->integer, &overflow) && !overflow)
     f->forms |= FACT_FORM_INTEGER;
   if (decimal2_parse (f->text, len, &f->decimal))
     f->forms |= FACT_FORM_DECIMAL;

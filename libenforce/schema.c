@@ -389,9 +389,8 @@ bind_bool (Binder *b, const Node *n, gboolean *out)
   return FALSE;
 }
 
-/* -?(0|[1-9][0-9]*) into @out; FALSE on grammar, *@overflow on range. */
-static gboolean
-parse_int (const char *text, gsize len, gint64 *out, gboolean *overflow)
+gboolean
+schema_parse_int (const char *text, gsize len, gint64 *out, gboolean *overflow)
 {
   *overflow = FALSE;
   gsize i = 0;
@@ -441,7 +440,7 @@ bind_int (Binder *b, const Node *n, gint64 min, gint64 max, gint64 *out)
     }
   gint64 v = 0;
   gboolean overflow;
-  if (!parse_int (n->v.text, n->len, &v, &overflow))
+  if (!schema_parse_int (n->v.text, n->len, &v, &overflow))
     {
       s = shown (n);
       bind_error (b, ENFORCE_ERROR_INVALID_VALUE, n,

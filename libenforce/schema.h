@@ -70,6 +70,10 @@ gboolean bind_text (Binder *b, const Node *n, const char **out);           /* an
 gboolean bind_id (Binder *b, const Node *n, const char **out);             /* [A-Za-z0-9_.:-]+, short */
 gboolean bind_bool (Binder *b, const Node *n, gboolean *out);              /* true / false only */
 gboolean bind_int (Binder *b, const Node *n, gint64 min, gint64 max, gint64 *out);
+/* The integer grammar bind_int() reads, -?(0|[1-9][0-9]*), on @len bytes
+ * of @text: FALSE when the text is not one; TRUE with *@overflow set when
+ * it is one outside gint64 (then *@out is unset). */
+gboolean schema_parse_int (const char *text, gsize len, gint64 *out, gboolean *overflow);
 gboolean bind_money (Binder *b, const Node *n, gint64 *fen_out);
 gboolean bind_decimal2 (Binder *b, const Node *n, gint64 *scaled_out);     /* × 100 */
 gboolean bind_date (Binder *b, const Node *n, gint32 *day_out);
